@@ -1,0 +1,91 @@
+#include "model/csv.h"
+
+namespace foidesk {
+
+int CsvReader::Get() {
+  int c = in_.get();
+  if (c != std::char_traits<char>::eof()) ++bytes_read_;
+  return c;
+}
+
+bool CsvReader::Next(CsvRecord& record) {
+  constexpr int kEof = std::char_traits<char>::eof();
+  record.fields.clear();
+  record.malformed = false;
+  record.problem.clear();
+  record.line = line_;
+  int c = Get();
+  if (c == kEof) return false;
+  std::string field;
+  bool quoted = false;      // inside a quoted field
+  bool was_quoted = false;  // this field started with a quote
+  bool after_quote = false; // just closed a quoted field
+  while (true) {
+    if (quoted) {
+      if (c == kEof) {
+        record.malformed = true;
+        record.problem = "unterminated quoted field";
+        record.fields.push_back(std::move(field));
+        return true;
+      }
+      if (c == '"') {
+        int n = in_.peek();
+        if (n == '"') {
+          Get();
+          field += '"';
+        } else {
+          quoted = false;
+          after_quote = true;
+        }
+      } else {
+        if (c == '\n') ++line_;
+        field += static_cast<char>(c);
+      }
+      c = Get();
+      continue;
+    }
+    if (c == kEof || c == '\n' || c == '\r') {
+      if (c == '\r' && in_.peek() == '\n') Get();
+      if (c != kEof) ++line_;
+      record.fields.push_back(std::move(field));
+      return true;
+    }
+    if (c == ',') {
+      record.fields.push_back(std::move(field));
+      field.clear();
+      was_quoted = after_quote = false;
+    } else if (c == '"' && field.empty() && !was_quoted) {
+      quoted = was_quoted = true;
+    } else {
+      if (after_quote && !record.malformed) {
+        record.malformed = true;
+        record.problem = "text after a closing quote";
+      }
+      field += static_cast<char>(c);
+    }
+    c = Get();
+  }
+}
+
+std::string CsvEscape(const std::string& field) {
+  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string CsvLine(const std::vector<std::string>& fields) {
+  std::string out;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ',';
+    out += CsvEscape(fields[i]);
+  }
+  out += "\r\n";
+  return out;
+}
+
+}  // namespace foidesk
