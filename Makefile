@@ -1,0 +1,38 @@
+# foidesk: two commands on a fresh Debian 12 machine.
+#   make demo   install what is missing, build, answer FOI 000763/16 into out/demo/
+#   make test   install what is missing, build, run every test
+BUILD ?= build
+JOBS ?= 2
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PACKAGES := $(shell grep -v '^\#' deps/debian-packages.txt)
+
+.PHONY: all deps configure build demo test bench clean
+
+all: build
+
+# Installs only the packages that are missing (dpkg-query), so a machine
+# that has them all makes no network call.
+deps:
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+configure: deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	./$(BUILD)/foidesk demo --out out/demo
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	./$(BUILD)/foidesk_bench
+
+clean:
+	rm -rf $(BUILD) out
