@@ -32,7 +32,7 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: build
-	./$(BUILD)/foidesk_bench
+	mkdir -p out && ./$(BUILD)/foidesk bench --crimes 1000000 | tee out/bench.txt
 
 clean:
 	rm -rf $(BUILD) out

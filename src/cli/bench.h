@@ -1,0 +1,22 @@
+// `foidesk bench`: builds a synthetic force, measures ingest (crimes/s,
+// store bytes per crime) and the four reference queries, each as the median
+// of repeated runs beside a full scan answering the same question in the
+// same run, so the ratio holds on a noisy 2-core machine.
+#pragma once
+
+#include <string>
+
+#include "model/result.h"
+
+namespace foidesk::cli {
+
+struct BenchOptions {
+  int64_t crimes = 1000000;
+  int runs = 11;
+  std::string dir = "out/bench";
+  std::string config_dir;
+};
+
+Status RunBench(const BenchOptions& options);
+
+}  // namespace foidesk::cli

@@ -1,0 +1,271 @@
+// The foidesk command: a thin shell over the library modules. Parses the
+// command line, calls one library function, prints; catches everything at
+// the top so no input can crash it without a clear message.
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/bench.h"
+#include "cli/config_dir.h"
+#include "cli/demo.h"
+#include "ingest/ingest.h"
+#include "query/parser.h"
+#include "query/searcher.h"
+#include "respond/request_file.h"
+#include "respond/respond.h"
+#include "review/decisions_file.h"
+#include "store/sqlite_store.h"
+#include "synth/synth.h"
+
+namespace foidesk::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+int Fail(const Error& e) {
+  std::cerr << "foidesk: " << e.message << "\n";
+  return e.code == ErrorCode::kInvalidInput || e.code == ErrorCode::kMismatch ? 2 : 1;
+}
+
+std::unique_ptr<SqliteStore> OpenStore(const std::string& path, int& rc) {
+  auto store = SqliteStore::Open(path);
+  if (!store.ok()) {
+    rc = Fail(store.error());
+    return nullptr;
+  }
+  return std::move(*store);
+}
+
+int Ingest(const std::string& db, const std::vector<std::string>& files, const std::string& config,
+           std::string findings, bool json) {
+  int rc = 0;
+  auto store = OpenStore(db, rc);
+  if (!store) return rc;
+  ingest::Options opt;
+  opt.config_dir = config;
+  opt.findings_path = findings.empty() ? db + ".findings.csv" : findings;
+  opt.progress = &std::cerr;
+  auto counts = ingest::Ingest(*store, files, opt);
+  if (!counts.ok()) return Fail(counts.error());
+  if (json) {
+    nlohmann::json j = {{"read", counts->read},         {"loaded", counts->loaded},
+                        {"rejected", counts->rejected}, {"duplicates", counts->duplicates},
+                        {"migrated", counts->migrated}};
+    std::cout << j.dump() << "\n";
+  } else {
+    std::cout << "read " << counts->read << ", loaded " << counts->loaded << ", rejected "
+              << counts->rejected << ", duplicates " << counts->duplicates << ", migrated "
+              << counts->migrated << "\n";
+    if (counts->rejected + counts->duplicates > 0)
+      std::cout << "findings: " << opt.findings_path << "\n";
+  }
+  return 0;
+}
+
+int Search(const std::string& db, const std::string& text, const std::string& by, bool csv,
+           bool json, size_t limit) {
+  auto q = query::ParseQuery(text);
+  if (!q.ok()) return Fail(q.error());
+  int rc = 0;
+  auto store = OpenStore(db, rc);
+  if (!store) return rc;
+  query::Searcher searcher(*store);
+  auto result = searcher.Search(*q);
+  if (!result.ok()) return Fail(result.error());
+  std::map<std::string, int64_t> buckets;
+  if (!by.empty()) {
+    query::Bucket b = by == "year" ? query::Bucket::kYear
+                      : by == "fyear" ? query::Bucket::kFinancialYear
+                                      : query::Bucket::kMonth;
+    for (const auto& [k, n] : searcher.CountBy(*result, b)) buckets[k] = n;
+  }
+  if (json) {
+    auto keys = store->CrimeKeys(result->rowids);
+    if (!keys.ok()) return Fail(keys.error());
+    nlohmann::json j = {{"total", result->rowids.size()}, {"by", buckets}, {"ids", *keys}};
+    std::cout << j.dump() << "\n";
+    return 0;
+  }
+  if (csv) {
+    if (!by.empty()) {
+      std::cout << by << ",count\r\n";
+      for (const auto& [k, n] : buckets) std::cout << k << "," << n << "\r\n";
+      std::cout << "Total," << result->rowids.size() << "\r\n";
+      return 0;
+    }
+    auto keys = store->CrimeKeys(result->rowids);
+    if (!keys.ok()) return Fail(keys.error());
+    std::cout << "crime_id\r\n";
+    for (const auto& k : *keys) std::cout << k << "\r\n";
+    return 0;
+  }
+  if (!by.empty()) {
+    std::cout << by << "\tcount\n";
+    for (const auto& [k, n] : buckets) std::cout << k << "\t" << n << "\n";
+    std::cout << "Total\t" << result->rowids.size() << "\n";
+    return 0;
+  }
+  auto hits = searcher.Hits(*result, *q, limit);
+  if (!hits.ok()) return Fail(hits.error());
+  for (const auto& h : *hits) std::cout << h.key << "  " << h.snippet << "\n";
+  std::cout << result->rowids.size() << " crimes match";
+  if (result->rowids.size() > hits->size()) std::cout << " (first " << hits->size() << " shown; --limit N)";
+  std::cout << "\n";
+  return 0;
+}
+
+int Respond(const std::string& request_path, const std::string& out, const std::string& config) {
+  auto request = respond::LoadRequestFile(request_path);
+  if (!request.ok()) return Fail(request.error());
+  // A request whose store is gone is answered from its source exports again.
+  bool fresh = !fs::exists(request->store);
+  int rc = 0;
+  auto store = OpenStore(request->store, rc);
+  if (!store) return rc;
+  if (fresh) {
+    if (request->sources.empty())
+      return Fail(Error::NotFound(request->store + ": no store, and the request names no sources"));
+    ingest::Options opt;
+    opt.config_dir = config;
+    opt.findings_path = request->store + ".findings.csv";
+    opt.progress = &std::cerr;
+    auto counts = ingest::Ingest(*store, request->sources, opt);
+    if (!counts.ok()) return Fail(counts.error());
+  }
+  auto summary = respond::Respond(*store, *request, respond::Options{out, config});
+  if (!summary.ok()) return Fail(summary.error());
+  std::cout << request->reference << ": " << summary->candidates << " candidates, "
+            << summary->relevant << " relevant; written to " << out << "/:";
+  for (const auto& f : summary->files) std::cout << " " << f;
+  std::cout << "\n";
+  return 0;
+}
+
+}  // namespace
+}  // namespace foidesk::cli
+
+int main(int argc, char** argv) {
+  using namespace foidesk;
+  using namespace foidesk::cli;
+  try {
+    CLI::App app{"foidesk: answer Freedom of Information requests about crime records, from the "
+                 "force's exports to the response letter."};
+    app.set_version_flag("--version", std::string("foidesk ") + FOIDESK_VERSION);
+    app.require_subcommand(1);
+    app.footer("Run 'foidesk COMMAND --help' for a command's options and an example.");
+    std::string config = ConfigDir(argv[0]);
+    app.add_option("--config", config, "configuration folder (mappings, codes, templates)")
+        ->capture_default_str();
+    int rc = 0;
+
+    auto* ingest = app.add_subcommand("ingest", "load source exports into a store");
+    std::string db, findings;
+    std::vector<std::string> files;
+    bool json = false;
+    ingest->add_option("--db", db, "store file (created if missing)")->required();
+    ingest->add_option("--findings", findings, "findings CSV (default: DB.findings.csv)");
+    ingest->add_flag("--json", json, "print the counts as one JSON object");
+    ingest->add_option("SOURCE", files, "export files: crs_*.csv, rms_*.jsonl")->required();
+    ingest->footer("Example: foidesk ingest --db force.db data/crs_1.csv data/rms_1.jsonl");
+    ingest->callback([&] { rc = Ingest(db, files, config, findings, json); });
+
+    auto* search = app.add_subcommand("search", "search crimes with the query language");
+    std::string query_text, by;
+    bool csv = false;
+    size_t limit = 20;
+    search->add_option("--db", db, "store file")->required()->check(CLI::ExistingFile);
+    search->add_option("--by", by, "count by year, fyear (financial year) or month")
+        ->check(CLI::IsMember({"year", "fyear", "month"}));
+    search->add_flag("--csv", csv, "print CSV");
+    search->add_flag("--json", json, "print {\"total\", \"by\", \"ids\"}");
+    search->add_option("--limit", limit, "crimes shown with highlights")->capture_default_str();
+    search->add_option("QUERY", query_text, "the query")->required();
+    search->footer(
+        "Query language: words, prefix*, \"phrases\", AND (or nothing), OR, NOT, ( ), and filters\n"
+        "  offence:71  recorded:2011-01-01..2015-12-31  recorded:2014  recorded:2014/15\n"
+        "  source:crs  outcome:18  outcome:open  town:\"great yarmouth\"\n"
+        "Example: foidesk search --db force.db --by year "
+        "'offence:71 recorded:2011-01-01..2015-12-31 (video OR web* OR photo*)'");
+    search->callback([&] { rc = Search(db, query_text, by, csv, json, limit); });
+
+    auto* decisions = app.add_subcommand("decisions", "review decisions");
+    decisions->require_subcommand(1);
+    auto* import = decisions->add_subcommand("import", "import a decisions CSV for a request");
+    std::string request_ref, decisions_file;
+    import->add_option("--db", db, "store file")->required()->check(CLI::ExistingFile);
+    import->add_option("--request", request_ref, "request reference, e.g. 'FOI 000763/16'")->required();
+    import->add_option("FILE", decisions_file, "CSV: crime_id,relevant,reviewer,summary,reason")
+        ->required();
+    import->footer("Example: foidesk decisions import --db force.db --request 'FOI 000763/16' decisions.csv");
+    import->callback([&] {
+      int orc = 0;
+      auto store = OpenStore(db, orc);
+      if (!store) { rc = orc; return; }
+      auto d = review::ReadDecisionsCsv(decisions_file, request_ref);
+      if (!d.ok()) { rc = Fail(d.error()); return; }
+      auto n = review::ImportDecisions(*store, *d, decisions_file);
+      if (!n.ok()) { rc = Fail(n.error()); return; }
+      std::cout << "imported " << n->imported << " decisions (" << n->relevant << " relevant) for "
+                << request_ref << "\n";
+    });
+
+    auto* respond_cmd = app.add_subcommand("respond", "write the response to a request file");
+    std::string request_path, out;
+    respond_cmd->add_option("REQUEST", request_path, "request file (TOML)")->required()->check(CLI::ExistingFile);
+    respond_cmd->add_option("--out", out, "output folder")->required();
+    respond_cmd->footer("Example: foidesk respond out/demo/inputs/request.toml --out out/again");
+    respond_cmd->callback([&] { rc = Respond(request_path, out, config); });
+
+    auto* synth_cmd = app.add_subcommand("synth", "write a synthetic force's exports with ground truth");
+    synth::Options so;
+    std::string synth_out;
+    synth_cmd->add_option("--out", synth_out, "output folder")->required();
+    synth_cmd->add_option("--seed", so.seed, "random seed")->capture_default_str();
+    synth_cmd->add_option("--crimes-per-year", so.crimes_per_year)->capture_default_str();
+    synth_cmd->add_option("--files", so.files_per_source, "files per source")->capture_default_str();
+    synth_cmd->footer("Example: foidesk synth --out data --seed 16");
+    synth_cmd->callback([&] {
+      auto s = synth::Generate(so, synth_out);
+      if (!s.ok()) { rc = Fail(s.error()); return; }
+      std::cout << "wrote " << s->crimes << " crimes (" << s->crs_rows << " CRS rows, " << s->rms_rows
+                << " RMS rows, " << s->migrated << " migrated, " << s->blackmail << " blackmail, "
+                << s->relevant << " sextortion) to " << synth_out << "/\n";
+    });
+
+    auto* demo = app.add_subcommand("demo", "answer FOI 000763/16 end to end on a synthetic force");
+    DemoOptions demo_opt;
+    demo->add_option("--out", demo_opt.out_dir, "output folder")->capture_default_str();
+    demo->add_option("--seed", demo_opt.seed, "synthetic force seed")->capture_default_str();
+    demo->add_option("--crimes-per-year", demo_opt.crimes_per_year)->capture_default_str();
+    demo->footer("Example: foidesk demo --out out/demo");
+    demo->callback([&] {
+      demo_opt.config_dir = config;
+      auto s = RunDemo(demo_opt);
+      if (!s.ok()) rc = Fail(s.error());
+    });
+
+    auto* bench = app.add_subcommand("bench", "ingest and search benchmarks on a synthetic force");
+    BenchOptions bench_opt;
+    bench->add_option("--crimes", bench_opt.crimes, "crimes to build")->capture_default_str();
+    bench->add_option("--runs", bench_opt.runs, "repeats per query (median)")->capture_default_str();
+    bench->add_option("--dir", bench_opt.dir, "work folder")->capture_default_str();
+    bench->footer("Example: foidesk bench --crimes 1000000 --runs 15");
+    bench->callback([&] {
+      bench_opt.config_dir = config;
+      auto s = RunBench(bench_opt);
+      if (!s.ok()) rc = Fail(s.error());
+    });
+
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      return app.exit(e);
+    }
+    return rc;
+  } catch (const std::exception& e) {
+    std::cerr << "foidesk: internal error: " << e.what() << "\n";
+    return 70;
+  }
+}

@@ -1,0 +1,108 @@
+#include "respond/letter.h"
+
+#include <mstch/mstch.hpp>
+#include <toml++/toml.h>
+
+namespace foidesk::respond {
+namespace {
+
+const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                               "July",    "August",   "September", "October", "November", "December"};
+
+std::string Cell(const std::string& s, LetterFormat format) {
+  if (format != LetterFormat::kMarkdown) return s;
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+mstch::array Strings(const std::vector<std::string>& v) {
+  mstch::array a;
+  for (const auto& s : v) a.push_back(s);
+  return a;
+}
+
+}  // namespace
+
+std::string LongDate(const Date& d) {
+  const char* suffix = "th";
+  if (d.day % 100 < 11 || d.day % 100 > 13) {
+    if (d.day % 10 == 1) suffix = "st";
+    else if (d.day % 10 == 2) suffix = "nd";
+    else if (d.day % 10 == 3) suffix = "rd";
+  }
+  return std::to_string(d.day) + suffix + " " + kMonths[d.month - 1] + " " + std::to_string(d.year);
+}
+
+std::string MonthYear(const Date& d) {
+  return std::string(kMonths[d.month - 1]) + " " + std::to_string(d.year);
+}
+
+Result<ForceDetails> LoadForceDetails(const std::string& path) {
+  toml::table t;
+  try {
+    t = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    const auto& b = e.source().begin;
+    return Error::InvalidInput(path + ":" + std::to_string(b.line) + ":" +
+                               std::to_string(b.column) + ": " + std::string(e.description()));
+  } catch (const std::exception& e) {
+    return Error::Io(path + ": cannot read the force details: " + e.what());
+  }
+  ForceDetails f;
+  struct { const char* key; std::string* out; } fields[] = {
+      {"name", &f.name},           {"department", &f.department},
+      {"telephone", &f.telephone}, {"email", &f.email},
+      {"analysis_unit", &f.analysis_unit}, {"signatory", &f.signatory},
+  };
+  for (auto& [key, out] : fields) {
+    auto v = t[key].value<std::string>();
+    if (!v) return Error::InvalidInput(path + ": key '" + key + "': expected a string");
+    *out = *v;
+  }
+  if (const toml::array* a = t["address"].as_array()) {
+    for (const auto& line : *a)
+      if (auto s = line.value<std::string>()) f.address.push_back(*s);
+  }
+  if (f.address.empty()) return Error::InvalidInput(path + ": key 'address': expected a list of lines");
+  return f;
+}
+
+std::string RenderLetter(const std::string& template_text, const LetterContent& c,
+                         LetterFormat format) {
+  mstch::map force{{"name", c.force.name},
+                   {"department", c.force.department},
+                   {"address", Strings(c.force.address)},
+                   {"telephone", c.force.telephone},
+                   {"email", c.force.email},
+                   {"signatory", c.force.signatory}};
+  mstch::array questions;
+  for (size_t i = 0; i < c.questions.size(); ++i)
+    questions.push_back(mstch::map{{"number", std::to_string(i + 1)}, {"text", c.questions[i]}});
+  mstch::array q1, q2;
+  for (const auto& r : c.tables.q1)
+    q1.push_back(mstch::map{{"year", r.year}, {"count", std::to_string(r.count)}});
+  for (const auto& r : c.tables.q2)
+    q2.push_back(mstch::map{{"year", r.year},
+                            {"summary", Cell(r.summary, format)},
+                            {"outcome", Cell(r.outcome, format)},
+                            {"victim_age", Cell(r.victim_age, format)}});
+  mstch::map context{{"force", force},
+                     {"reference", c.reference},
+                     {"received", c.received},
+                     {"response_month", c.response_month},
+                     {"questions", questions},
+                     {"methods", Strings(c.methods)},
+                     {"caveats", Strings(c.caveats)},
+                     {"s40", Strings(c.s40)},
+                     {"q1", q1},
+                     {"q2", q2},
+                     {"total", std::to_string(c.tables.total)}};
+  if (!c.definition.empty()) context.emplace("definition", c.definition);
+  return mstch::render(template_text, context);
+}
+
+}  // namespace foidesk::respond

@@ -1,0 +1,131 @@
+#include "respond/request_file.h"
+
+#include <filesystem>
+#include <toml++/toml.h>
+
+namespace foidesk::respond {
+namespace {
+
+namespace fs = std::filesystem;
+
+Result<Date> ReadDate(const toml::table& t, const std::string& key, const std::string& where) {
+  auto node = t[key];
+  if (auto d = node.as_date()) {
+    const toml::date& v = d->get();
+    if (IsValidDate(v.year, v.month, v.day)) return Date{v.year, v.month, v.day};
+  } else if (auto s = node.value<std::string>()) {
+    if (auto d2 = ParseIsoDate(*s)) return *d2;
+  } else if (!node) {
+    return Error::InvalidInput(where + ": missing key '" + key + "' (a date, YYYY-MM-DD)");
+  }
+  return Error::InvalidInput(where + ": key '" + key + "': expected a date YYYY-MM-DD");
+}
+
+Result<std::string> ReadString(const toml::table& t, const std::string& key,
+                               const std::string& where, bool required = true) {
+  auto node = t[key];
+  if (!node) {
+    if (!required) return std::string();
+    return Error::InvalidInput(where + ": missing key '" + key + "'");
+  }
+  if (auto s = node.value<std::string>()) return *s;
+  return Error::InvalidInput(where + ": key '" + key + "': expected a string");
+}
+
+Result<std::vector<std::string>> ReadStrings(const toml::table& t, const std::string& key,
+                                             const std::string& where) {
+  std::vector<std::string> out;
+  auto node = t[key];
+  if (!node) return out;
+  const toml::array* arr = node.as_array();
+  if (!arr) return Error::InvalidInput(where + ": key '" + key + "': expected a list of strings");
+  for (const auto& el : *arr) {
+    auto s = el.value<std::string>();
+    if (!s) return Error::InvalidInput(where + ": key '" + key + "': expected a list of strings");
+    out.push_back(*s);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<RequestFile> LoadRequestFile(const std::string& path) {
+  toml::table t;
+  try {
+    t = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    const auto& b = e.source().begin;
+    return Error::InvalidInput(path + ":" + std::to_string(b.line) + ":" +
+                               std::to_string(b.column) + ": " + std::string(e.description()));
+  } catch (const std::exception& e) {
+    return Error::Io(path + ": cannot read the request file: " + e.what());
+  }
+  RequestFile r;
+  r.path = path;
+  const fs::path dir = fs::path(path).parent_path();
+  auto resolve = [&](const std::string& p) {
+    return (fs::path(p).is_absolute() ? fs::path(p) : dir / p).lexically_normal().string();
+  };
+#define FOIDESK_TRY(var, expr)            \
+  auto var = (expr);                      \
+  if (!var.ok()) return var.error();
+  FOIDESK_TRY(reference, ReadString(t, "reference", path));
+  FOIDESK_TRY(title, ReadString(t, "title", path, false));
+  FOIDESK_TRY(received, ReadDate(t, "received", path));
+  FOIDESK_TRY(response_date, ReadDate(t, "response_date", path));
+  FOIDESK_TRY(questions, ReadStrings(t, "questions", path));
+  FOIDESK_TRY(definition, ReadString(t, "definition", path, false));
+  FOIDESK_TRY(store, ReadString(t, "store", path));
+  FOIDESK_TRY(sources, ReadStrings(t, "sources", path));
+  FOIDESK_TRY(decisions, ReadString(t, "decisions", path));
+  FOIDESK_TRY(caveats, ReadStrings(t, "caveats", path));
+#undef FOIDESK_TRY
+  r.reference = *reference;
+  r.title = *title;
+  r.received = *received;
+  r.response_date = *response_date;
+  r.questions = *questions;
+  r.definition = *definition;
+  r.store = resolve(*store);
+  for (const auto& s : *sources) r.sources.push_back(resolve(s));
+  r.decisions = resolve(*decisions);
+  r.caveats = *caveats;
+  if (r.questions.empty()) return Error::InvalidInput(path + ": key 'questions': at least one question");
+  if (r.response_date < r.received)
+    return Error::InvalidInput(path + ": key 'response_date': before the date the request was received");
+  const toml::array* years = t["years"].as_array();
+  if (!years || years->empty())
+    return Error::InvalidInput(path + ": key 'years': expected a list of years, e.g. [2011, 2012]");
+  for (const auto& y : *years) {
+    auto v = y.value<int64_t>();
+    if (!v || *v < 1900 || *v > 2999)
+      return Error::InvalidInput(path + ": key 'years': expected years like 2011");
+    if (!r.years.empty() && *v <= r.years.back())
+      return Error::InvalidInput(path + ": key 'years': list them once each, in ascending order");
+    r.years.push_back(static_cast<int>(*v));
+  }
+  const toml::array* searches = t["search"].as_array();
+  if (!searches || searches->empty())
+    return Error::InvalidInput(path + ": missing [[search]]: name at least one search per source");
+  int i = 0;
+  for (const auto& s : *searches) {
+    ++i;
+    const std::string where = path + ": [[search]] " + std::to_string(i);
+    const toml::table* st = s.as_table();
+    if (!st) return Error::InvalidInput(where + ": expected a table");
+    SearchSpec spec;
+    auto source = ReadString(*st, "source", where);
+    if (!source.ok()) return source.error();
+    auto query = ReadString(*st, "query", where);
+    if (!query.ok()) return query.error();
+    auto method = ReadString(*st, "method", where);
+    if (!method.ok()) return method.error();
+    spec.source = *source;
+    spec.query = *query;
+    spec.method = *method;
+    r.searches.push_back(std::move(spec));
+  }
+  return r;
+}
+
+}  // namespace foidesk::respond

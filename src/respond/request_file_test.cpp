@@ -1,0 +1,74 @@
+// Request files: a good file resolves paths; bad ones name file and key.
+#include "respond/request_file.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace foidesk::respond {
+namespace {
+
+const char* kGood = R"(reference = "FOI 000763/16"
+received = 2016-03-16
+response_date = "2016-03-30"
+years = [2011, 2012]
+questions = ["How many?"]
+store = "../foidesk.db"
+decisions = "decisions.csv"
+sources = ["../data/crs_1.csv"]
+[[search]]
+source = "crs"
+query = "offence:71 video"
+method = "crimes of Blackmail"
+)";
+
+std::string Write(const std::string& text) {
+  auto dir = std::filesystem::temp_directory_path() / "foidesk_req" / "inputs";
+  std::filesystem::create_directories(dir);
+  auto p = dir / "request.toml";
+  std::ofstream(p) << text;
+  return p.string();
+}
+
+TEST(RequestFileTest, ParsesAndResolvesPaths) {
+  auto path = Write(kGood);
+  auto r = LoadRequestFile(path);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->reference, "FOI 000763/16");
+  EXPECT_EQ(r->received, (Date{2016, 3, 16}));
+  EXPECT_EQ(r->response_date, (Date{2016, 3, 30}));
+  EXPECT_EQ(r->years, (std::vector<int>{2011, 2012}));
+  auto base = std::filesystem::temp_directory_path() / "foidesk_req";
+  EXPECT_EQ(r->store, (base / "foidesk.db").string());
+  EXPECT_EQ(r->decisions, (base / "inputs" / "decisions.csv").string());
+  EXPECT_EQ(r->sources[0], (base / "data" / "crs_1.csv").string());
+  ASSERT_EQ(r->searches.size(), 1u);
+  EXPECT_EQ(r->searches[0].query, "offence:71 video");
+}
+
+TEST(RequestFileTest, BadFilesNameTheKey) {
+  struct Case { std::string from, to, error; } cases[] = {
+      {"received = 2016-03-16", "", ": missing key 'received' (a date, YYYY-MM-DD)"},
+      {"received = 2016-03-16", "received = \"16/03/2016\"", ": key 'received': expected a date YYYY-MM-DD"},
+      {"years = [2011, 2012]", "years = [2012, 2011]", ": key 'years': list them once each, in ascending order"},
+      {"response_date = \"2016-03-30\"", "response_date = \"2016-03-01\"",
+       ": key 'response_date': before the date the request was received"},
+      {"method = \"crimes of Blackmail\"", "", ": [[search]] 1: missing key 'method'"},
+  };
+  for (const auto& c : cases) {
+    std::string text = kGood;
+    text.replace(text.find(c.from), c.from.size(), c.to);
+    auto path = Write(text);
+    auto r = LoadRequestFile(path);
+    ASSERT_FALSE(r.ok()) << c.error;
+    EXPECT_EQ(r.error().message, path + c.error);
+  }
+  auto path = Write("reference = \n");
+  auto r = LoadRequestFile(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message.rfind(path + ":1:", 0), 0u) << r.error().message;
+}
+
+}  // namespace
+}  // namespace foidesk::respond

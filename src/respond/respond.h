@@ -1,0 +1,40 @@
+// `foidesk respond`: answers one request file from the store. Runs the
+// request's searches, applies its decisions, builds the tables (cross-
+// checked), and writes the letter (md, html), the tables as CSV and a
+// manifest. The same inputs give byte-identical outputs.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/result.h"
+#include "respond/request_file.h"
+#include "store/store.h"
+
+namespace foidesk::respond {
+
+struct Options {
+  std::string out_dir;
+  std::string config_dir;  // holds force.toml, templates/, exemptions/, codes/
+};
+
+struct Summary {
+  int64_t candidates = 0;
+  int64_t relevant = 0;
+  std::map<std::string, int64_t> relevant_by_year;
+  std::vector<int64_t> candidate_rowids;  // sorted; staff-only
+  std::vector<std::string> files;         // written, relative to out_dir
+};
+
+// REQUIRES: the store holds the crimes the request's searches run over.
+// Fails without writing a public file when a search does not parse, a
+// candidate has no decision, or the tables do not cross-check.
+Result<Summary> Respond(Store& store, const RequestFile& request, const Options& options);
+
+// SHA-256 of a file as lower-case hex.
+Result<std::string> Sha256File(const std::string& path);
+std::string Sha256String(const std::string& data);
+
+}  // namespace foidesk::respond
