@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 
 // The request as FOI 000763/16 put it, and the searches the force described.
 std::string RequestToml(const std::vector<std::string>& sources) {
-  std::string s = R"(# FOI 000763/16 as the force answered it. Written by `foidesk demo`;
+  std::string s = R"toml(# FOI 000763/16 as the force answered it. Written by `foidesk demo`;
 # `foidesk respond inputs/request.toml --out DIR` answers it again.
 reference = "FOI 000763/16"
 title = "Sextortion reports, 2011 to 2015"
@@ -38,9 +38,9 @@ caveats = [
   "Due to a change in the recording database from October 2015 all crimes of blackmail on the current system have been reviewed to locate those relevant to your request.",
 ]
 sources = [
-)";
+)toml";
   for (const auto& src : sources) s += "  \"../data/" + fs::path(src).filename().string() + "\",\n";
-  s += R"(]
+  s += R"toml(]
 
 [[search]]
 source = "crs"
@@ -51,7 +51,7 @@ method = "recorded crimes of Blackmail on the legacy crime recording system wher
 source = "rms"
 query = "offence:71 recorded:2011-01-01..2015-12-31"
 method = "all recorded crimes of Blackmail on the current records management system"
-)";
+)toml";
   return s;
 }
 
