@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -164,6 +165,89 @@ TEST(CliTest, UnreadableSourceFailsClearly) {
   EXPECT_NE(r.status, 0);
   EXPECT_NE(r.out.find("/nonexistent/crs_1.csv"), std::string::npos) << r.out;
   fs::remove(db);
+}
+
+}  // namespace
+}  // namespace foidesk
+
+namespace foidesk {
+namespace {
+
+// A small synthetic force, ingested twice through the real command.
+class IngestTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new fs::path(fs::temp_directory_path() / "foidesk_e2e_ingest");
+    fs::remove_all(*dir_);
+    synth_ = new Run(Foidesk("synth --out " + (*dir_ / "data").string() +
+                             " --seed 5 --crimes-per-year 3000 --files 2"));
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
+    delete dir_;
+    delete synth_;
+  }
+  static std::string Exports() {
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(*dir_ / "data")) {
+      std::string name = e.path().filename().string();
+      if (name.rfind("crs_", 0) == 0 || name.rfind("rms_", 0) == 0) files.push_back(e.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    std::string out;
+    for (const auto& f : files) out += " " + f;
+    return out;
+  }
+  static fs::path* dir_;
+  static Run* synth_;
+};
+fs::path* IngestTest::dir_ = nullptr;
+Run* IngestTest::synth_ = nullptr;
+
+TEST_F(IngestTest, CountsAddUpAndReingestAddsNothing) {
+  ASSERT_EQ(synth_->status, 0) << synth_->out;
+  const std::string db = (*dir_ / "force.db").string();
+  Run first = Foidesk("ingest --json --db " + db + Exports() + " 2>/dev/null");
+  ASSERT_EQ(first.status, 0) << first.out;
+  auto a = nlohmann::json::parse(first.out);
+  EXPECT_EQ(a["read"], a["loaded"].get<int64_t>() + a["rejected"].get<int64_t>() +
+                           a["duplicates"].get<int64_t>());
+  EXPECT_GT(a["loaded"].get<int64_t>(), 20000);
+  EXPECT_GT(a["rejected"].get<int64_t>(), 0);
+  EXPECT_GT(a["migrated"].get<int64_t>(), 0);
+  Run second = Foidesk("ingest --json --db " + db + Exports() + " 2>/dev/null");
+  ASSERT_EQ(second.status, 0) << second.out;
+  auto b = nlohmann::json::parse(second.out);
+  EXPECT_EQ(b["read"], a["read"]);
+  EXPECT_EQ(b["loaded"], 0);
+  EXPECT_EQ(b["migrated"], 0);
+  EXPECT_EQ(b["read"], b["rejected"].get<int64_t>() + b["duplicates"].get<int64_t>());
+}
+
+TEST_F(IngestTest, EveryPlantedFaultIsAFinding) {
+  ASSERT_EQ(synth_->status, 0) << synth_->out;
+  const std::string db = (*dir_ / "faults.db").string();
+  const std::string findings_path = (*dir_ / "faults.findings.csv").string();
+  Run r = Foidesk("ingest --db " + db + " --findings " + findings_path + Exports() + " 2>/dev/null");
+  ASSERT_EQ(r.status, 0) << r.out;
+  // Findings by (file name, line).
+  std::set<std::pair<std::string, std::string>> found;
+  auto findings = ReadCsv(findings_path);
+  ASSERT_GT(findings.size(), 1u);
+  for (size_t i = 1; i < findings.size(); ++i)
+    found.insert({fs::path(findings[i][0]).filename().string(), findings[i][1]});
+  auto faults = ReadCsv(*dir_ / "data" / "faults.csv");
+  ASSERT_GT(faults.size(), 1u);
+  int checked = 0;
+  for (size_t i = 1; i < faults.size(); ++i) {
+    const std::string& kind = faults[i][2];
+    // A BOM and a trailing empty line are handled, not reported.
+    if (kind == "bom" || kind == "trailing_empty_line") continue;
+    EXPECT_TRUE(found.count({fs::path(faults[i][0]).filename().string(), faults[i][1]}))
+        << "planted " << kind << " at " << faults[i][0] << ":" << faults[i][1] << " not reported";
+    ++checked;
+  }
+  EXPECT_GT(checked, 10);
 }
 
 }  // namespace

@@ -114,6 +114,22 @@ std::vector<Person> PeopleFromJson(const std::string& text) {
 
 }  // namespace
 
+// Holds one read transaction over a run of single-row reads: each read in
+// autocommit mode would take and drop the lock (about 5 us a row).
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(sqlite3* db) : db_(db), own_(sqlite3_get_autocommit(db) != 0) {
+    if (own_) sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
+  }
+  ~ReadTransaction() {
+    if (own_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+  }
+
+ private:
+  sqlite3* db_;
+  bool own_;
+};
+
 // A prepared statement, reset for reuse after each use.
 class SqliteStore::Statement {
  public:
@@ -175,7 +191,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
   std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
   for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
                              "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-65536",
-                             "PRAGMA temp_store=MEMORY"}) {
+                             "PRAGMA temp_store=MEMORY",
+                             "PRAGMA mmap_size=1073741824"}) {
     if (auto s = store->Exec(pragma); !s.ok()) return s.error();
   }
   if (auto s = store->Migrate(); !s.ok()) return s.error();
@@ -366,6 +383,7 @@ Result<int64_t> SqliteStore::CrimeCount() {
 Result<std::vector<std::string>> SqliteStore::CrimeKeys(const std::vector<int64_t>& rowids) {
   std::vector<std::string> keys;
   keys.reserve(rowids.size());
+  ReadTransaction txn(db_);
   Statement& st = Prepared("SELECT crime_key FROM crimes WHERE rowid=?");
   for (int64_t r : rowids) {
     st.Reset();
@@ -417,17 +435,25 @@ Result<DocValues> SqliteStore::LoadDocValues() {
   dv.outcome.assign(n, 0);
   dv.town.assign(n, 0);
   // Small dictionaries: names seen once each, in first-seen order.
-  auto intern = [](std::unordered_map<std::string, uint32_t>& index,
-                   std::vector<std::string>& names, std::string_view v) -> uint32_t {
-    auto it = index.find(std::string(v));
-    if (it != index.end()) return it->second;
-    uint32_t id = static_cast<uint32_t>(names.size());
-    names.emplace_back(v);
-    index.emplace(std::string(v), id);
-    return id;
+  struct Dictionary {
+    std::unordered_map<std::string, uint32_t> index;
+    std::string key;  // reused buffer: no allocation per row
+    uint32_t Intern(std::vector<std::string>& names, std::string_view v) {
+      key.assign(v.data(), v.size());
+      auto it = index.find(key);
+      if (it != index.end()) return it->second;
+      uint32_t id = static_cast<uint32_t>(names.size());
+      names.push_back(key);
+      index.emplace(key, id);
+      return id;
+    }
   };
-  std::unordered_map<std::string, uint32_t> off_ix, out_ix, town_ix, src_ix;
-  Statement& st = Prepared("SELECT rowid, recorded_day, offence, outcome_type, lower(town) FROM crimes");
+  Dictionary off_ix, out_ix, town_ix, src_ix;
+  auto intern = [](Dictionary& d, std::vector<std::string>& names, std::string_view v) {
+    return d.Intern(names, v);
+  };
+  ReadTransaction txn(db_);
+  Statement& st = Prepared("SELECT rowid, recorded_day, offence, outcome_type, town FROM crimes");
   int rc;
   while ((rc = st.Step()) == SQLITE_ROW) {
     size_t r = static_cast<size_t>(st.Int(0));
@@ -466,6 +492,7 @@ Status SqliteStore::ForEachTextMatch(const std::string& expr,
 
 Status SqliteStore::ForEachText(const std::vector<int64_t>& rowids,
                                 const std::function<void(int64_t, std::string_view)>& fn) {
+  ReadTransaction txn(db_);
   Statement& st = Prepared("SELECT text FROM crimes WHERE rowid=?");
   for (int64_t r : rowids) {
     st.Reset();

@@ -79,7 +79,7 @@ TEST(SqliteStoreTest, BulkLoadIndexesAtTheEnd) {
   ASSERT_TRUE(dv.ok());
   EXPECT_EQ(dv->count, 50u);
   EXPECT_EQ(dv->offence_names, std::vector<std::string>{"71"});
-  EXPECT_EQ(dv->town_names, std::vector<std::string>{"norwich"});
+  EXPECT_EQ(dv->town_names, std::vector<std::string>{"Norwich"});
   EXPECT_EQ(dv->source_mask[1], 1);
   EXPECT_EQ(dv->recorded_day[1], (Date{2014, 6, 3}.DaysSinceEpoch()));
   std::vector<std::string> texts;

@@ -27,7 +27,7 @@ struct DocValues {
   std::vector<uint16_t> offence;      // index into offence_names
   std::vector<uint8_t> source_mask;   // bit i set: a record of source_names[i] stands behind it
   std::vector<uint16_t> outcome;      // index into outcome_names ("" = open is a name too)
-  std::vector<uint32_t> town;         // index into town_names (lower case; "" = none)
+  std::vector<uint32_t> town;         // index into town_names (as stored; "" = none)
   std::vector<std::string> offence_names;
   std::vector<std::string> source_names;
   std::vector<std::string> outcome_names;
