@@ -12,6 +12,7 @@
 #include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <unistd.h>
 
 #include "model/csv.h"
 
@@ -20,15 +21,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CommandRun {
   int status;
   std::string out;
 };
 
-Run Foidesk(const std::string& args) {
+// Runs foidesk; stderr joins stdout unless `keep_stderr_apart` (for JSON).
+CommandRun Foidesk(const std::string& args, bool keep_stderr_apart = false) {
   const char* bin = std::getenv("FOIDESK_BIN");
-  std::string cmd = std::string(bin ? bin : "build/foidesk") + " " + args + " 2>&1";
-  Run r{0, ""};
+  std::string cmd = std::string(bin ? bin : FOIDESK_SOURCE_DIR "/build/foidesk") + " " + args +
+                    (keep_stderr_apart ? " 2>/dev/null" : " 2>&1");
+  CommandRun r{0, ""};
   FILE* p = popen(cmd.c_str(), "r");
   std::array<char, 4096> buf;
   size_t n;
@@ -67,9 +70,9 @@ std::map<std::string, std::vector<std::vector<std::string>>> ByYear(
 class DemoTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() / "foidesk_e2e_demo");
+    dir_ = new fs::path(fs::temp_directory_path() / ("foidesk_e2e_demo_" + std::to_string(getpid())));
     fs::remove_all(*dir_);
-    demo_ = new Run(Foidesk("demo --out " + dir_->string()));
+    demo_ = new CommandRun(Foidesk("demo --out " + dir_->string()));
   }
   static void TearDownTestSuite() {
     fs::remove_all(*dir_);
@@ -77,10 +80,10 @@ class DemoTest : public ::testing::Test {
     delete demo_;
   }
   static fs::path* dir_;
-  static Run* demo_;
+  static CommandRun* demo_;
 };
 fs::path* DemoTest::dir_ = nullptr;
-Run* DemoTest::demo_ = nullptr;
+CommandRun* DemoTest::demo_ = nullptr;
 
 TEST_F(DemoTest, TablesEqualTheSeed) {
   ASSERT_EQ(demo_->status, 0) << demo_->out;
@@ -108,7 +111,7 @@ TEST_F(DemoTest, PrintsWhereAndWhatTheKeywordsMissed) {
 TEST_F(DemoTest, RespondAgainGivesTheSameBytes) {
   ASSERT_EQ(demo_->status, 0) << demo_->out;
   fs::path again = *dir_ / "again";
-  Run r = Foidesk("respond " + (*dir_ / "inputs" / "request.toml").string() + " --out " + again.string());
+  CommandRun r = Foidesk("respond " + (*dir_ / "inputs" / "request.toml").string() + " --out " + again.string());
   ASSERT_EQ(r.status, 0) << r.out;
   for (const char* f : {"response.md", "response.html", "manifest.json", "tables/q1.csv", "tables/q2.csv"})
     EXPECT_EQ(Slurp(*dir_ / f), Slurp(again / f)) << f;
@@ -130,8 +133,8 @@ TEST_F(DemoTest, ManifestHoldsNoPersonalData) {
 
 TEST_F(DemoTest, SearchCountsByYearAsJson) {
   ASSERT_EQ(demo_->status, 0) << demo_->out;
-  Run r = Foidesk("search --db " + (*dir_ / "foidesk.db").string() +
-                  " --by fyear --json 'offence:071 recorded:2014-04-01..2015-03-31'");
+  CommandRun r = Foidesk("search --db " + (*dir_ / "foidesk.db").string() +
+                  " --by fyear --json 'offence:071 recorded:2014-04-01..2015-03-31'", true);
   ASSERT_EQ(r.status, 0) << r.out;
   auto j = nlohmann::json::parse(r.out);
   ASSERT_TRUE(j["by"].contains("2014/15")) << r.out;
@@ -141,18 +144,18 @@ TEST_F(DemoTest, SearchCountsByYearAsJson) {
 }
 
 TEST(CliTest, QuerySyntaxErrorNamesTheColumn) {
-  Run r = Foidesk("search --db /dev/null 'video OR'");
+  CommandRun r = Foidesk("search --db /dev/null 'video OR'");
   EXPECT_EQ(r.status, 2) << r.out;
   EXPECT_NE(r.out.find("column"), std::string::npos) << r.out;
 }
 
 TEST(CliTest, HelpExplainsEveryCommandWithAnExample) {
-  Run top = Foidesk("--help");
+  CommandRun top = Foidesk("--help");
   EXPECT_EQ(top.status, 0);
   for (const char* cmd : {"ingest", "search", "decisions", "respond", "synth", "demo", "bench"}) {
     EXPECT_NE(top.out.find(cmd), std::string::npos) << cmd;
     if (std::string(cmd) == "decisions") cmd = "decisions import";
-    Run r = Foidesk(std::string(cmd) + " --help");
+    CommandRun r = Foidesk(std::string(cmd) + " --help");
     EXPECT_EQ(r.status, 0) << cmd;
     EXPECT_NE(r.out.find("Example: foidesk"), std::string::npos) << cmd << "\n" << r.out;
   }
@@ -161,7 +164,7 @@ TEST(CliTest, HelpExplainsEveryCommandWithAnExample) {
 TEST(CliTest, UnreadableSourceFailsClearly) {
   auto db = fs::temp_directory_path() / "foidesk_cli_unreadable.db";
   fs::remove(db);
-  Run r = Foidesk("ingest --db " + db.string() + " /nonexistent/crs_1.csv");
+  CommandRun r = Foidesk("ingest --db " + db.string() + " /nonexistent/crs_1.csv");
   EXPECT_NE(r.status, 0);
   EXPECT_NE(r.out.find("/nonexistent/crs_1.csv"), std::string::npos) << r.out;
   fs::remove(db);
@@ -177,9 +180,9 @@ namespace {
 class IngestTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() / "foidesk_e2e_ingest");
+    dir_ = new fs::path(fs::temp_directory_path() / ("foidesk_e2e_ingest_" + std::to_string(getpid())));
     fs::remove_all(*dir_);
-    synth_ = new Run(Foidesk("synth --out " + (*dir_ / "data").string() +
+    synth_ = new CommandRun(Foidesk("synth --out " + (*dir_ / "data").string() +
                              " --seed 5 --crimes-per-year 3000 --files 2"));
   }
   static void TearDownTestSuite() {
@@ -199,15 +202,15 @@ class IngestTest : public ::testing::Test {
     return out;
   }
   static fs::path* dir_;
-  static Run* synth_;
+  static CommandRun* synth_;
 };
 fs::path* IngestTest::dir_ = nullptr;
-Run* IngestTest::synth_ = nullptr;
+CommandRun* IngestTest::synth_ = nullptr;
 
 TEST_F(IngestTest, CountsAddUpAndReingestAddsNothing) {
   ASSERT_EQ(synth_->status, 0) << synth_->out;
   const std::string db = (*dir_ / "force.db").string();
-  Run first = Foidesk("ingest --json --db " + db + Exports() + " 2>/dev/null");
+  CommandRun first = Foidesk("ingest --json --db " + db + Exports(), true);
   ASSERT_EQ(first.status, 0) << first.out;
   auto a = nlohmann::json::parse(first.out);
   EXPECT_EQ(a["read"], a["loaded"].get<int64_t>() + a["rejected"].get<int64_t>() +
@@ -215,7 +218,7 @@ TEST_F(IngestTest, CountsAddUpAndReingestAddsNothing) {
   EXPECT_GT(a["loaded"].get<int64_t>(), 20000);
   EXPECT_GT(a["rejected"].get<int64_t>(), 0);
   EXPECT_GT(a["migrated"].get<int64_t>(), 0);
-  Run second = Foidesk("ingest --json --db " + db + Exports() + " 2>/dev/null");
+  CommandRun second = Foidesk("ingest --json --db " + db + Exports(), true);
   ASSERT_EQ(second.status, 0) << second.out;
   auto b = nlohmann::json::parse(second.out);
   EXPECT_EQ(b["read"], a["read"]);
@@ -228,7 +231,7 @@ TEST_F(IngestTest, EveryPlantedFaultIsAFinding) {
   ASSERT_EQ(synth_->status, 0) << synth_->out;
   const std::string db = (*dir_ / "faults.db").string();
   const std::string findings_path = (*dir_ / "faults.findings.csv").string();
-  Run r = Foidesk("ingest --db " + db + " --findings " + findings_path + Exports() + " 2>/dev/null");
+  CommandRun r = Foidesk("ingest --db " + db + " --findings " + findings_path + Exports(), true);
   ASSERT_EQ(r.status, 0) << r.out;
   // Findings by (file name, line).
   std::set<std::pair<std::string, std::string>> found;
