@@ -6,6 +6,7 @@
 #include "query/searcher.h"
 
 #include <algorithm>
+#include <limits>
 #include <bit>
 #include <climits>
 #include <cstdio>
@@ -118,6 +119,9 @@ class Searcher::Run {
   bool MatchesAt(const FieldMask& m, size_t r) const;
   Bitset FieldSet(const Node& node);
   Result<Bitset> TextSet(const Node& node);
+  // The crimes matching a compilable text subtree. With a `limit`, gives up
+  // (nullopt) once the index has streamed more than `limit` hits.
+  Result<std::optional<Bitset>> Index(const Node& node, size_t limit);
   Result<Bitset> Index(const Node& node);
   bool ShouldScan(size_t candidates) const;
   void Warn(std::string w) {
@@ -278,22 +282,34 @@ Result<Bitset> Searcher::Run::Scan(const Node& node, const Bitset& candidates) {
 
 // A text subtree the compiler accepts as one expression.
 Result<Bitset> Searcher::Run::Index(const Node& node) {
+  auto out = Index(node, std::numeric_limits<size_t>::max());
+  if (!out.ok()) return out.error();
+  return std::move(**out);
+}
+
+Result<std::optional<Bitset>> Searcher::Run::Index(const Node& node, size_t limit) {
   auto expr = s_.compiler_->Compile(node);
   if (!expr.ok()) return expr.error();
   Bitset out(l_.dv.size());
-  size_t outside = 0;
+  size_t outside = 0, streamed = 0;
   Status st = s_.store_.ForEachTextMatch(*expr, [&](int64_t r) {
     if (r >= 0 && static_cast<size_t>(r) < out.size())
       out.Set(static_cast<size_t>(r));
     else
       ++outside;
+    return ++streamed <= limit;
   });
   if (!st.ok()) return st.error();
+  if (streamed > limit) {
+    result_.plan.push_back("index " + *expr + ": more than " + Plural(limit, "hit") +
+                           ", so scanning the candidates instead");
+    return std::optional<Bitset>();
+  }
   // Rows added since the doc values were loaded are not in the universe.
   out &= l_.present;
   if (outside) Warn(Plural(outside, "crime") + " newer than the loaded doc values were left out");
   result_.plan.push_back("index " + *expr + ": " + Plural(out.Count(), "crime"));
-  return out;
+  return std::optional<Bitset>(std::move(out));
 }
 
 Result<Bitset> Searcher::Run::TextSet(const Node& node) {
@@ -426,8 +442,24 @@ Result<Bitset> Searcher::Run::Eval(const Node& node) {
         if (!part.ok()) return part;
         candidates &= *part;
       }
-      // The planner rule: a narrow field side means reading its texts costs
-      // less than running the text side over the whole index.
+      // The planner rule, by racing: stream the text side from the index, but
+      // stop and read the candidates' texts once the index has cost more
+      // than reading them would. Never worse than twice the better plan.
+      if (!fields.empty() && mixed.empty() && !text.empty() && s_.compiler_ &&
+          s_.options_.strategy == SearchOptions::Strategy::kAuto) {
+        Node text_side = text.size() == 1 ? text.front() : Node::MakeBool(NodeKind::kAnd, text);
+        if (s_.compiler_->CanCompile(text_side)) {
+          const size_t n = candidates.Count();
+          const size_t limit = static_cast<size_t>(s_.options_.index_hits_per_text * static_cast<double>(n));
+          auto part = Index(text_side, limit);
+          if (!part.ok()) return part.error();
+          if (!part->has_value()) return Scan(text_side, candidates);
+          candidates &= **part;
+          return candidates;
+        }
+      }
+      // Otherwise a narrow field side means reading its texts costs less
+      // than running the text side over the whole index.
       if (!fields.empty() && ShouldScan(candidates.Count())) {
         std::vector<Node> rest = text;
         for (const Node* m : mixed) rest.push_back(*m);

@@ -81,7 +81,7 @@ class MemoryStore final : public Store {
     }
     return dv;
   }
-  Status ForEachTextMatch(const std::string&, const std::function<void(int64_t)>&) override {
+  Status ForEachTextMatch(const std::string&, const std::function<bool(int64_t)>&) override {
     return Error::Internal("MemoryStore has no text index");
   }
   Status ForEachText(const std::vector<int64_t>& rowids,
@@ -335,14 +335,23 @@ TEST_F(SearcherEquivalenceTest, CorpusIsNotTrivial) {
   }
 }
 
-TEST_F(SearcherEquivalenceTest, PlannerScansNarrowFieldSide) {
-  Searcher s(*sqlite_, SearchOptions{SearchOptions::Strategy::kAuto, 0.0, 1000});
+TEST_F(SearcherEquivalenceTest, PlannerRacesTheIndexAgainstAScan) {
+  // When streaming index hits costs more than reading the candidates'
+  // texts, the index gives up and the candidates are scanned.
+  SearchOptions scan_is_cheap;
+  scan_is_cheap.index_hits_per_text = 0;
+  Searcher s(*sqlite_, scan_is_cheap);
   auto narrow = s.Search("offence:71 (video OR web*)");
   ASSERT_TRUE(narrow.ok());
-  ASSERT_FALSE(narrow->plan.empty());
+  ASSERT_GE(narrow->plan.size(), 2u);
+  EXPECT_NE(narrow->plan[narrow->plan.size() - 2].find("so scanning the candidates instead"),
+            std::string::npos)
+      << narrow->plan[narrow->plan.size() - 2];
   EXPECT_EQ(narrow->plan.back().rfind("scan ", 0), 0u) << narrow->plan.back();
 
-  s.set_options(SearchOptions{SearchOptions::Strategy::kAuto, 0.0, 5});
+  SearchOptions index_is_cheap;
+  index_is_cheap.index_hits_per_text = 1e9;
+  s.set_options(index_is_cheap);
   auto broad = s.Search("offence:71 (video OR web*)");
   ASSERT_TRUE(broad.ok());
   ASSERT_FALSE(broad->plan.empty());

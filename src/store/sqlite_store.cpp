@@ -479,13 +479,17 @@ Result<DocValues> SqliteStore::LoadDocValues() {
 }
 
 Status SqliteStore::ForEachTextMatch(const std::string& expr,
-                                     const std::function<void(int64_t)>& fn) {
+                                     const std::function<bool(int64_t)>& fn) {
   sqlite3_stmt* st = nullptr;
   int rc = sqlite3_prepare_v2(
       db_, "SELECT rowid FROM crime_text WHERE crime_text MATCH ? ORDER BY rowid", -1, &st, nullptr);
   if (rc != SQLITE_OK) return Check(rc, "preparing text search");
   sqlite3_bind_text(st, 1, expr.data(), static_cast<int>(expr.size()), SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) fn(sqlite3_column_int64(st, 0));
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    if (!fn(sqlite3_column_int64(st, 0))) {
+      rc = SQLITE_DONE;
+      break;
+    }
   sqlite3_finalize(st);
   return Check(rc, "text search");
 }

@@ -44,7 +44,7 @@ class SqliteStore final : public Store {
 
   Result<DocValues> LoadDocValues() override;
   Status ForEachTextMatch(const std::string& expr,
-                          const std::function<void(int64_t)>& fn) override;
+                          const std::function<bool(int64_t)>& fn) override;
   Status ForEachText(const std::vector<int64_t>& rowids,
                      const std::function<void(int64_t, std::string_view)>& fn) override;
 

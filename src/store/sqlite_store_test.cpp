@@ -27,7 +27,10 @@ Crime MakeCrime(const std::string& key, const std::string& text) {
 
 std::vector<int64_t> Match(SqliteStore& s, const std::string& expr) {
   std::vector<int64_t> out;
-  EXPECT_TRUE(s.ForEachTextMatch(expr, [&](int64_t r) { out.push_back(r); }).ok());
+  EXPECT_TRUE(s.ForEachTextMatch(expr, [&](int64_t r) {
+    out.push_back(r);
+    return true;
+  }).ok());
   return out;
 }
 

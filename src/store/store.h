@@ -84,9 +84,10 @@ class Store {
 
   // --- Search primitives.
   virtual Result<DocValues> LoadDocValues() = 0;
-  // Streams the rowids whose text matches `expr` (in Dialect()), ascending.
+  // Streams the rowids whose text matches `expr` (in Dialect()), ascending,
+  // until `fn` returns false.
   virtual Status ForEachTextMatch(const std::string& expr,
-                                  const std::function<void(int64_t)>& fn) = 0;
+                                  const std::function<bool(int64_t)>& fn) = 0;
   // Streams (rowid, text) for the given rowids, ascending by rowid.
   virtual Status ForEachText(const std::vector<int64_t>& rowids,
                              const std::function<void(int64_t, std::string_view)>& fn) = 0;
