@@ -117,6 +117,29 @@ TEST_F(DemoTest, RespondAgainGivesTheSameBytes) {
     EXPECT_EQ(Slurp(*dir_ / f), Slurp(again / f)) << f;
 }
 
+TEST_F(DemoTest, DecisionsSurviveReingest) {
+  ASSERT_EQ(demo_->status, 0) << demo_->out;
+  std::string exports;
+  for (const auto& e : fs::directory_iterator(*dir_ / "data")) {
+    std::string name = e.path().filename().string();
+    if (name.rfind("crs_", 0) == 0 || name.rfind("rms_", 0) == 0) exports += " " + e.path().string();
+  }
+  CommandRun again = Foidesk("ingest --json --db " + (*dir_ / "foidesk.db").string() + exports, true);
+  ASSERT_EQ(again.status, 0) << again.out;
+  EXPECT_EQ(nlohmann::json::parse(again.out)["loaded"], 0);
+  // The store still holds every decision, as imported.
+  fs::path exported = *dir_ / "decisions-after-reingest.csv";
+  CommandRun r = Foidesk("decisions export --db " + (*dir_ / "foidesk.db").string() +
+                         " --request 'FOI 000763/16' --out " + exported.string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  auto rows = ReadCsv(exported);
+  auto imported = ReadCsv(*dir_ / "inputs" / "decisions.csv");
+  EXPECT_EQ(rows.size(), imported.size());
+  size_t relevant = 0;
+  for (const auto& row : rows) relevant += row[1] == "yes";
+  EXPECT_EQ(relevant, 68u);
+}
+
 TEST_F(DemoTest, ManifestHoldsNoPersonalData) {
   ASSERT_EQ(demo_->status, 0) << demo_->out;
   auto m = nlohmann::json::parse(Slurp(*dir_ / "manifest.json"));

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "ingest/ingest.h"
+#include "model/clock.h"
 #include "model/csv.h"
 #include "respond/request_file.h"
 #include "respond/respond.h"
@@ -100,7 +101,7 @@ Status RunDemo(const DemoOptions& opt) {
   }
   auto request = respond::LoadRequestFile((inputs / "request.toml").string());
   if (!request.ok()) return request.error();
-  auto response = respond::Respond(**store, *request, respond::Options{out.string(), opt.config_dir});
+  auto response = respond::Respond(**store, *request, respond::Options{out.string(), opt.config_dir, UtcNowIso()});
   if (!response.ok()) return response.error();
 
   // Against the ground truth: relevant crimes of the requested years that

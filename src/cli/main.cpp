@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,7 @@
 #include "cli/config_dir.h"
 #include "cli/demo.h"
 #include "ingest/ingest.h"
+#include "model/clock.h"
 #include "query/parser.h"
 #include "query/searcher.h"
 #include "respond/request_file.h"
@@ -134,7 +136,7 @@ int Respond(const std::string& request_path, const std::string& out, const std::
     auto counts = ingest::Ingest(*store, request->sources, opt);
     if (!counts.ok()) return Fail(counts.error());
   }
-  auto summary = respond::Respond(*store, *request, respond::Options{out, config});
+  auto summary = respond::Respond(*store, *request, respond::Options{out, config, UtcNowIso()});
   if (!summary.ok()) return Fail(summary.error());
   std::cout << request->reference << ": " << summary->candidates << " candidates, "
             << summary->relevant << " relevant; written to " << out << "/:";
@@ -205,10 +207,31 @@ int main(int argc, char** argv) {
       if (!store) { rc = orc; return; }
       auto d = review::ReadDecisionsCsv(decisions_file, request_ref);
       if (!d.ok()) { rc = Fail(d.error()); return; }
-      auto n = review::ImportDecisions(*store, *d, decisions_file);
+      auto n = review::ImportDecisions(*store, *d, decisions_file, UtcNowIso());
       if (!n.ok()) { rc = Fail(n.error()); return; }
       std::cout << "imported " << n->imported << " decisions (" << n->relevant << " relevant) for "
                 << request_ref << "\n";
+    });
+
+    auto* export_cmd = decisions->add_subcommand("export", "write a request's decisions as CSV");
+    std::string export_out;
+    export_cmd->add_option("--db", db, "store file")->required()->check(CLI::ExistingFile);
+    export_cmd->add_option("--request", request_ref, "request reference")->required();
+    export_cmd->add_option("--out", export_out, "CSV file to write (default: standard output)");
+    export_cmd->footer("Example: foidesk decisions export --db force.db --request 'FOI 000763/16' --out d.csv");
+    export_cmd->callback([&] {
+      int orc = 0;
+      auto store = OpenStore(db, orc);
+      if (!store) { rc = orc; return; }
+      auto d = store->Decisions(request_ref);
+      if (!d.ok()) { rc = Fail(d.error()); return; }
+      std::string csv = review::DecisionsCsv(*d);
+      if (export_out.empty()) { std::cout << csv; return; }
+      std::ofstream f(export_out, std::ios::binary);
+      f << csv;
+      f.close();
+      if (!f) { rc = Fail(Error::Io(export_out + ": cannot write")); return; }
+      std::cerr << "wrote " << d->size() << " decisions to " << export_out << "\n";
     });
 
     auto* respond_cmd = app.add_subcommand("respond", "write the response to a request file");

@@ -68,7 +68,7 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
   // Decisions first: they are part of the request's inputs.
   auto decisions_in = review::ReadDecisionsCsv(req.decisions, req.reference);
   if (!decisions_in.ok()) return decisions_in.error();
-  auto imported = review::ImportDecisions(store, *decisions_in, req.decisions);
+  auto imported = review::ImportDecisions(store, *decisions_in, req.decisions, opt.now);
   if (!imported.ok()) return imported.error();
 
   // Candidates: the union of each source's search.

@@ -18,6 +18,7 @@ namespace foidesk::respond {
 struct Options {
   std::string out_dir;
   std::string config_dir;  // holds force.toml, templates/, exemptions/, codes/
+  std::string now;         // ISO 8601 UTC, stamps imported decisions; never in an output
 };
 
 struct Summary {

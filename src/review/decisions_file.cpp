@@ -31,6 +31,7 @@ Result<std::vector<Decision>> ReadDecisionsCsv(const std::string& path,
   CsvRecord rec;
   std::vector<Decision> out;
   bool header = true;
+  size_t columns = std::size(kColumns);
   while (reader.Next(rec)) {
     const std::string where = path + ":" + std::to_string(rec.line);
     if (rec.fields.size() == 1 && rec.fields[0].empty()) continue;  // blank line
@@ -41,11 +42,17 @@ Result<std::vector<Decision>> ReadDecisionsCsv(const std::string& path,
         if (i >= rec.fields.size() || Lower(rec.fields[i]) != kColumns[i])
           return Error::InvalidInput(where + ": column " + std::to_string(i + 1) +
                                      ": expected header '" + kColumns[i] + "'");
+      if (rec.fields.size() == columns + 1 && Lower(rec.fields[columns]) == "decided_at") {
+        ++columns;
+      } else if (rec.fields.size() != columns) {
+        return Error::InvalidInput(where + ": column " + std::to_string(columns + 1) +
+                                   ": expected no more columns, or 'decided_at'");
+      }
       continue;
     }
-    if (rec.fields.size() != std::size(kColumns))
-      return Error::InvalidInput(where + ": expected 5 fields, found " +
-                                 std::to_string(rec.fields.size()));
+    if (rec.fields.size() != columns)
+      return Error::InvalidInput(where + ": expected " + std::to_string(columns) +
+                                 " fields, found " + std::to_string(rec.fields.size()));
     Decision d;
     d.request_ref = request_ref;
     d.crime_key = rec.fields[0];
@@ -59,6 +66,7 @@ Result<std::vector<Decision>> ReadDecisionsCsv(const std::string& path,
     d.reviewer = rec.fields[2];
     d.summary = rec.fields[3];
     d.reason = rec.fields[4];
+    if (columns > 5) d.decided_at = rec.fields[5];
     if (d.relevant && d.summary.empty())
       return Error::InvalidInput(where + ": column summary: a relevant crime needs a public summary");
     out.push_back(std::move(d));
@@ -67,8 +75,16 @@ Result<std::vector<Decision>> ReadDecisionsCsv(const std::string& path,
   return out;
 }
 
+std::string DecisionsCsv(const std::vector<Decision>& decisions) {
+  std::string out = CsvLine({"crime_id", "relevant", "reviewer", "summary", "reason", "decided_at"});
+  for (const auto& d : decisions)
+    out += CsvLine({d.crime_key, d.relevant ? "yes" : "no", d.reviewer, d.summary, d.reason,
+                    d.decided_at});
+  return out;
+}
+
 Result<ImportCounts> ImportDecisions(Store& store, const std::vector<Decision>& decisions,
-                                     const std::string& path) {
+                                     const std::string& path, const std::string& now) {
   ImportCounts n;
   if (auto s = store.Begin(); !s.ok()) return s.error();
   for (const auto& d : decisions) {
@@ -88,6 +104,7 @@ Result<ImportCounts> ImportDecisions(Store& store, const std::vector<Decision>& 
     }
     Decision stored = d;
     stored.crime_key = (*keys)[0];
+    if (stored.decided_at.empty()) stored.decided_at = now;
     if (auto s = store.PutDecision(stored); !s.ok()) {
       (void)store.Rollback();
       return s.error();

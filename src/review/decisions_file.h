@@ -12,11 +12,15 @@
 namespace foidesk::review {
 
 // Reads a decisions CSV (UTF-8, header crime_id,relevant,reviewer,summary,
-// reason; relevant is yes/no, y/n, 1/0 or true/false). Every decision gets
+// reason and optionally decided_at; relevant is yes/no, y/n, 1/0 or
+// true/false). Every decision gets
 // `request_ref`. Fails on the first bad row with file, line, column and
 // reason; a decisions file is small and hand-made, so it is all or nothing.
 Result<std::vector<Decision>> ReadDecisionsCsv(const std::string& path,
                                                const std::string& request_ref);
+
+// The decisions as a CSV in the import format, with decided_at (CRLF).
+std::string DecisionsCsv(const std::vector<Decision>& decisions);
 
 struct ImportCounts {
   int64_t imported = 0;
@@ -24,8 +28,9 @@ struct ImportCounts {
 };
 
 // Stores the decisions (a later decision on the same crime replaces the
-// earlier). Fails, storing nothing, when a crime id is not in the store.
+// earlier). A decision without a time is stamped `now` (the caller's clock,
+// ISO 8601 UTC). Fails, storing nothing, when a crime id is not in the store.
 Result<ImportCounts> ImportDecisions(Store& store, const std::vector<Decision>& decisions,
-                                     const std::string& path);
+                                     const std::string& path, const std::string& now);
 
 }  // namespace foidesk::review

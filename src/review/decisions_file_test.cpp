@@ -38,13 +38,25 @@ TEST(DecisionsFileTest, ReadsAndImportsUnderTheCrimeKey) {
     c.refs.push_back(SourceRef{src, id, "f", 1, "h"});
     ASSERT_TRUE((*store)->PutCrime(c).ok());
   }
-  auto n = ImportDecisions(**store, *d, path);
+  auto n = ImportDecisions(**store, *d, path, "2016-03-20T10:00:00Z");
   ASSERT_TRUE(n.ok()) << n.error().message;
   EXPECT_EQ(n->imported, 2);
   EXPECT_EQ(n->relevant, 1);
   auto stored = (*store)->Decisions("FOI 000763/16");
   ASSERT_TRUE(stored.ok());
   EXPECT_EQ((*stored)[0].crime_key, "C1/00001/15");  // the RMS id resolved to the crime key
+  EXPECT_EQ((*stored)[0].decided_at, "2016-03-20T10:00:00Z");
+  // Exported decisions read back as the same decisions.
+  auto csv_path = WriteTemp("dec_roundtrip.csv", DecisionsCsv(*stored));
+  auto back = ReadDecisionsCsv(csv_path, "FOI 000763/16");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  ASSERT_EQ(back->size(), stored->size());
+  for (size_t i = 0; i < back->size(); ++i) {
+    EXPECT_EQ((*back)[i].crime_key, (*stored)[i].crime_key);
+    EXPECT_EQ((*back)[i].relevant, (*stored)[i].relevant);
+    EXPECT_EQ((*back)[i].summary, (*stored)[i].summary);
+    EXPECT_EQ((*back)[i].decided_at, (*stored)[i].decided_at);
+  }
 }
 
 TEST(DecisionsFileTest, BadRowsAreNamed) {
@@ -55,6 +67,8 @@ TEST(DecisionsFileTest, BadRowsAreNamed) {
       {"crime_id,relevant,reviewer,summary,reason\nX,yes,A,,r\n",
        ":2: column summary: a relevant crime needs a public summary"},
       {"crime_id,relevant,reviewer,summary,reason\nX,no,A\n", ":2: expected 5 fields, found 3"},
+      {"crime_id,relevant,reviewer,summary,reason,extra\n",
+       ":1: column 6: expected no more columns, or 'decided_at'"},
       {"crime_id,relevant,reviewer,summary,reason\n,no,A,,r\n", ":2: column crime_id: empty"},
       {"", ": empty decisions file"},
   };
@@ -74,7 +88,7 @@ TEST(DecisionsFileTest, UnknownCrimeStoresNothing) {
   c.offence = "71";
   ASSERT_TRUE((*store)->PutCrime(c).ok());
   std::vector<Decision> d = {{"R", "K1", false, "A", "", "", ""}, {"R", "K9", false, "A", "", "", ""}};
-  auto n = ImportDecisions(**store, d, "d.csv");
+  auto n = ImportDecisions(**store, d, "d.csv", "2016-03-20T10:00:00Z");
   ASSERT_FALSE(n.ok());
   EXPECT_EQ(n.error().message, "d.csv: crime K9 is not in the store");
   EXPECT_TRUE((*store)->Decisions("R")->empty());

@@ -2,10 +2,10 @@
 
 #include <sqlite3.h>
 
-#include <chrono>
-#include <ctime>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
+
+#include "model/clock.h"
 
 namespace foidesk {
 namespace {
@@ -71,15 +71,6 @@ CREATE TABLE decisions(
 
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 
-std::string UtcNow() {
-  // Audit metadata only (when an ingest ran): never part of an output.
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 nlohmann::json PeopleToJson(const std::vector<Person>& people) {
   nlohmann::json arr = nlohmann::json::array();
@@ -511,7 +502,7 @@ Status SqliteStore::ForEachText(const std::vector<int64_t>& rowids,
 
 Result<int64_t> SqliteStore::StartIngestRun(const std::vector<std::string>& files) {
   Statement& st = Prepared("INSERT INTO ingest_runs(started_utc, files) VALUES(?, ?)");
-  st.Bind(1, UtcNow());
+  st.Bind(1, UtcNowIso());
   st.Bind(2, nlohmann::json(files).dump());
   if (auto s = Check(st.Step(), "starting an ingest run"); !s.ok()) return s.error();
   return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
