@@ -1,39 +1,37 @@
 // Small deterministic hashing for ingest: content hashes of mapped records
-// (stored in SourceRef.hash to recognise a re-ingested record) and a flat
-// set of 64-bit hashes that remembers which records and crime keys a run
-// has already written, at 16 bytes a record.
+// (stored in SourceRef.hash to recognise a re-ingested record), computed
+// with xxHash's XXH3, and a flat set of 64-bit hashes that remembers which
+// records and crime keys a run has already written, at 16 bytes a record.
 #pragma once
 
+#include <xxhash.h>
+
 #include <cstdint>
-#include <cstring>
+#include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace foidesk::ingest {
 
-// Streaming 64-bit hash, eight bytes a step. Not cryptographic; the same
-// input gives the same value on every run and machine (little-endian).
+// Streaming 64-bit hash: XXH3 (seed 0) over the added values. Not
+// cryptographic; the same input gives the same value on every run and
+// machine (integers and lengths are added as 8 little-endian bytes).
 class Hasher {
  public:
+  Hasher() : state_(XXH3_createState()) {
+    if (!state_ || XXH3_64bits_reset(state_.get()) != XXH_OK) throw std::bad_alloc();
+  }
+
   // Adds a length-prefixed string, so ("ab","c") and ("a","bc") differ.
   void Add(std::string_view s) {
     AddWord(s.size());
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      AddWord(w);
-    }
-    if (i < s.size()) {
-      uint64_t w = 0;
-      std::memcpy(&w, s.data() + i, s.size() - i);
-      AddWord(w);
-    }
+    XXH3_64bits_update(state_.get(), s.data(), s.size());
   }
   void AddInt(int64_t v) { AddWord(static_cast<uint64_t>(v)); }
 
-  uint64_t Digest() const { return Mix(h_ ^ (h_ >> 29)); }
+  uint64_t Digest() const { return XXH3_64bits_digest(state_.get()); }
 
   // Digest as 16 lower-case hex digits.
   std::string Hex() const {
@@ -45,17 +43,17 @@ class Hasher {
   }
 
  private:
-  static uint64_t Mix(uint64_t x) {
-    x ^= x >> 32;
-    x *= 0xd6e8feb86659fd93ull;
-    x ^= x >> 32;
-    x *= 0xd6e8feb86659fd93ull;
-    x ^= x >> 32;
-    return x;
-  }
-  void AddWord(uint64_t w) { h_ = Mix(h_ ^ w) + 0x9e3779b97f4a7c15ull; }
+  struct FreeState {
+    void operator()(XXH3_state_t* s) const { XXH3_freeState(s); }
+  };
 
-  uint64_t h_ = 0x243f6a8885a308d3ull;
+  void AddWord(uint64_t w) {
+    unsigned char bytes[8];
+    for (int i = 0; i < 8; ++i) bytes[i] = static_cast<unsigned char>(w >> (8 * i));
+    XXH3_64bits_update(state_.get(), bytes, sizeof bytes);
+  }
+
+  std::unique_ptr<XXH3_state_t, FreeState> state_;
 };
 
 inline uint64_t Hash64(std::string_view a, std::string_view b = {}) {

@@ -3,8 +3,9 @@
 //
 //   ingest_throughput [crs_rows] [rms_rows] [work_dir]
 //
-// Prints rows/s for the whole run. Not a test: run it by hand (it writes a
-// few hundred MB to work_dir, by default the system temp directory).
+// Prints rows/s of reading and mapping each file alone (no store), then of
+// the whole run. Not a test: run it by hand (it writes a few hundred MB to
+// work_dir, by default the system temp directory).
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -15,6 +16,8 @@
 #include <string>
 
 #include "ingest/ingest.h"
+#include "ingest/mapping.h"
+#include "ingest/reader.h"
 #include "store/sqlite_store.h"
 
 namespace {
@@ -57,6 +60,31 @@ std::string To1252(std::string s) {
   for (auto [from, to] : kMap)
     for (size_t p; (p = s.find(from)) != std::string::npos;) s.replace(p, std::strlen(from), to);
   return s;
+}
+
+// Reads and maps every row of `file` without storing it; prints rows/s.
+bool TimeReader(const std::string& config_dir, const std::string& file) {
+  using namespace foidesk::ingest;
+  auto mappings = LoadMappings(config_dir + "/sources");
+  if (!mappings.ok()) return std::cerr << mappings.error().message << "\n", false;
+  auto codes = LoadCodeLists(config_dir + "/codes", *mappings);
+  if (!codes.ok()) return std::cerr << codes.error().message << "\n", false;
+  auto mapping = SelectMapping(*mappings, file);
+  if (!mapping.ok()) return std::cerr << mapping.error().message << "\n", false;
+  auto t0 = std::chrono::steady_clock::now();
+  auto reader = SourceReader::Open(file, **mapping, *codes);
+  if (!reader.ok()) return std::cerr << reader.error().message << "\n", false;
+  Item item;
+  long long rows = 0, rejected = 0;
+  while ((*reader)->Next(item)) {
+    ++rows;
+    rejected += item.rejected;
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::printf("read+map %s: %lld rows (%lld rejected), %.2f s, %.0f rows/s, %.1f MB/s\n",
+              std::filesystem::path(file).filename().c_str(), rows, rejected, secs, rows / secs,
+              std::filesystem::file_size(file) / secs / 1e6);
+  return (*reader)->status().ok();
 }
 
 }  // namespace
@@ -115,6 +143,10 @@ int main(int argc, char** argv) {
           << "}\n";
     }
   }
+  const std::string config_dir = std::string(FOIDESK_SOURCE_DIR) + "/config";
+  if (!TimeReader(config_dir, dir + "/crs_all.csv") ||
+      !TimeReader(config_dir, dir + "/rms_all.jsonl"))
+    return 1;
   std::string db = dir + "/foidesk.db";
   auto store = foidesk::SqliteStore::Open(db);
   if (!store.ok()) {
@@ -122,7 +154,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   foidesk::ingest::Options options;
-  options.config_dir = std::string(FOIDESK_SOURCE_DIR) + "/config";
+  options.config_dir = config_dir;
   options.findings_path = dir + "/findings.csv";
   options.progress = &std::cerr;
   auto bytes = std::filesystem::file_size(dir + "/crs_all.csv") +

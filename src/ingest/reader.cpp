@@ -1,9 +1,14 @@
-// CSV and JSON Lines readers (see reader.h). nlohmann::json throws on a bad
-// line: caught here and turned into a rejected row.
+// CSV and JSON Lines readers (see reader.h). JSON lines are parsed with
+// simdjson's DOM parser; a line it refuses goes to nlohmann::json, whose
+// parse error (caught here) says where the line is broken and becomes a
+// rejected row.
 #include "ingest/reader.h"
+
+#include <simdjson.h>
 
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -14,7 +19,6 @@
 #include <vector>
 
 #include "ingest/encoding.h"
-#include "ingest/json_line.h"
 #include "model/csv.h"
 
 namespace foidesk::ingest {
@@ -180,119 +184,152 @@ class CsvSource : public SourceReader {
   Status status_;
 };
 
-// Values of one parsed JSON object.
+// Values of one parsed JSON object. Views point into the parser's
+// document and scratch strings, both kept until the next record.
 class JsonFields : public RecordFields {
  public:
-  using Node = JsonLine::Node;
-  using Type = JsonLine::Type;
+  using Element = simdjson::dom::element;
+  using Type = simdjson::dom::element_type;
 
-  void Reset(const JsonLine* doc) {
-    doc_ = doc;
+  void Reset(Element root) {
+    root_ = root;
     people_.clear();
     used_ = 0;
   }
 
-  Value Get(const FieldSource& f) override { return Lookup(doc_->root(), f.path); }
+  Value Get(const FieldSource& f) override { return Lookup(root_, f.path); }
 
   int64_t PeopleCount(const FieldSource& array) override {
-    bool bad = false;
-    const Node* a = Find(doc_->root(), array.path, bad);
     people_.clear();
+    bool bad = false;
+    Element a;
+    bool found = Find(root_, array.path, a, bad);
     if (bad) return -1;
-    if (!a || a->type == Type::kNull) return 0;
-    if (a->type != Type::kArray) return -1;
-    for (const Node* c = doc_->FirstChild(*a); c; c = doc_->Next(*c)) people_.push_back(c);
+    if (!found || a.is_null()) return 0;
+    if (a.type() != Type::ARRAY) return -1;
+    simdjson::dom::array elements = a.get_array().value_unsafe();
+    for (Element e : elements) people_.push_back(e);
     return static_cast<int64_t>(people_.size());
   }
 
   Value GetPerson(size_t i, const FieldSource& f) override {
-    const Node& e = *people_[i];
-    if (e.type != Type::kObject) return {{}, true};
+    const Element& e = people_[i];
+    if (e.type() != Type::OBJECT) return {{}, true};
     return Lookup(e, f.path);
   }
 
   bool GetPersonList(size_t i, const FieldSource& f, std::vector<std::string>& out) override {
     out.clear();
-    const Node& e = *people_[i];
-    if (e.type != Type::kObject) return false;
+    const Element& e = people_[i];
+    if (e.type() != Type::OBJECT) return false;
     bool bad = false;
-    const Node* v = Find(e, f.path, bad);
+    Element v;
+    bool found = Find(e, f.path, v, bad);
     if (bad) return false;
-    if (!v || v->type == Type::kNull) return true;
-    if (v->type == Type::kString) {
-      out.emplace_back(v->text);
+    if (!found || v.is_null()) return true;
+    if (v.type() == Type::STRING) {
+      out.emplace_back(v.get_string().value_unsafe());
       return true;
     }
-    if (v->type != Type::kArray) return false;
-    for (const Node* x = doc_->FirstChild(*v); x; x = doc_->Next(*x)) {
-      if (x->type == Type::kNull) continue;
-      if (x->type != Type::kString) return false;
-      out.emplace_back(x->text);
+    if (v.type() != Type::ARRAY) return false;
+    simdjson::dom::array list = v.get_array().value_unsafe();
+    for (Element x : list) {
+      if (x.is_null()) continue;
+      if (x.type() != Type::STRING) return false;
+      out.emplace_back(x.get_string().value_unsafe());
     }
     return true;
   }
 
  private:
-  const Node* Find(const Node& base, const std::vector<std::string>& path, bool& bad) const {
-    const Node* cur = &base;
-    for (const auto& seg : path) {
-      if (cur->type == Type::kNull) return nullptr;
-      if (cur->type != Type::kObject) {
-        bad = true;
-        return nullptr;
+  // The member `key` of `object`: the last one when the key is repeated.
+  static bool Member(Element object, std::string_view key, Element& out) {
+    bool found = false;
+    simdjson::dom::object members = object.get_object().value_unsafe();
+    for (const auto& member : members)
+      if (member.key == key) {
+        out = member.value;
+        found = true;
       }
-      cur = doc_->Member(*cur, seg);
-      if (!cur) return nullptr;
-    }
-    return cur;
+    return found;
   }
 
-  Value Lookup(const Node& base, const std::vector<std::string>& path) {
+  // Follows `path` from `base`. False when absent (a missing member or a
+  // null on the way); `bad` when the way crosses a value that is not an
+  // object.
+  static bool Find(Element base, const std::vector<std::string>& path, Element& out, bool& bad) {
+    Element cur = base;
+    for (const auto& seg : path) {
+      if (cur.is_null()) return false;
+      if (cur.type() != Type::OBJECT) {
+        bad = true;
+        return false;
+      }
+      if (!Member(cur, seg, cur)) return false;
+    }
+    out = cur;
+    return true;
+  }
+
+  Value Lookup(Element base, const std::vector<std::string>& path) {
     bool bad = false;
-    const Node* v = Find(base, path, bad);
+    Element v;
+    bool found = Find(base, path, v, bad);
     if (bad) return {{}, true};
-    if (!v) return {};
-    switch (v->type) {
-      case Type::kNull:
+    if (!found) return {};
+    switch (v.type()) {
+      case Type::NULL_VALUE:
         return {};
-      case Type::kString:
-        return {v->text};
-      case Type::kTrue:
-        return {"true"};
-      case Type::kFalse:
-        return {"false"};
-      case Type::kNumber:
-        return {Number(v->text)};
+      case Type::STRING:
+        return {v.get_string().value_unsafe()};
+      case Type::BOOL:
+        return {v.get_bool().value_unsafe() ? "true" : "false"};
+      case Type::INT64:
+      case Type::UINT64:
+      case Type::DOUBLE:
+        return {Number(v)};
       default:
         return {{}, true};
     }
   }
 
-  // A number as text: integers as written, others in a plain form, so
-  // 18.0 reads as the outcome type 18.
-  std::string_view Number(std::string_view text) {
-    size_t i = !text.empty() && text[0] == '-' ? 1 : 0;
-    bool integer = i < text.size();
-    for (; i < text.size(); ++i)
-      if (text[i] < '0' || text[i] > '9') integer = false;
-    if (integer) return text;
-    double d = std::strtod(std::string(text).c_str(), nullptr);
+  // A number as text: integers in decimal, others in a plain form, so 18.0
+  // reads as the outcome type 18.
+  std::string_view Number(Element v) {
     char buf[64];
-    int n = std::floor(d) == d && std::fabs(d) < 1e15
-                ? std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(d))
-                : std::snprintf(buf, sizeof buf, "%g", d);
+    char* end = buf;
+    if (v.type() == Type::INT64) {
+      end = std::to_chars(buf, buf + sizeof buf, v.get_int64().value_unsafe()).ptr;
+    } else if (v.type() == Type::UINT64) {
+      end = std::to_chars(buf, buf + sizeof buf, v.get_uint64().value_unsafe()).ptr;
+    } else {
+      double d = v.get_double().value_unsafe();
+      int n = std::floor(d) == d && std::fabs(d) < 1e15
+                  ? std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(d))
+                  : std::snprintf(buf, sizeof buf, "%g", d);
+      end = buf + (n > 0 ? n : 0);
+    }
     // Views must outlive this call: keep the text until the next record.
     if (used_ == scratch_.size()) scratch_.emplace_back();
     std::string& s = scratch_[used_++];
-    s.assign(buf, n > 0 ? static_cast<size_t>(n) : 0);
+    s.assign(buf, end);
     return s;
   }
 
-  const JsonLine* doc_ = nullptr;
-  std::vector<const Node*> people_;
+  Element root_;
+  std::vector<Element> people_;
   std::deque<std::string> scratch_;  // deque: growing keeps earlier strings in place
   size_t used_ = 0;
 };
+
+// `s` as simdjson input: simdjson reads up to SIMDJSON_PADDING bytes past
+// the end of what it parses, so that much spare capacity is kept after the
+// text (reserved once, then reused from line to line).
+simdjson::padded_string_view Padded(std::string& s) {
+  if (s.capacity() - s.size() < simdjson::SIMDJSON_PADDING)
+    s.reserve(s.size() + simdjson::SIMDJSON_PADDING);
+  return simdjson::padded_string_view(s.data(), s.size(), s.capacity());
+}
 
 // The part of nlohmann's parse error message that cannot quote the input:
 // it ends "; last read: '<input>'", which might hold personal data.
@@ -330,16 +367,19 @@ class JsonlSource : public SourceReader {
       if (!line_.empty() && line_.back() == '\r') line_.pop_back();
       if (line_.find_first_not_of(" \t") != std::string::npos) break;  // blank: not a row
     }
-    const std::string* text = &line_;
+    std::string* text = &line_;
     if (!decoder_.is_utf8()) {
       decoder_.Decode(line_, decoded_);
       text = &decoded_;
     }
-    if (!doc_.Parse(*text)) {
-      // Invalid, or beyond what the fast parser takes: nlohmann::json
-      // decides, and says where a broken line breaks.
+    simdjson::dom::element root;
+    if (auto error = parser_.parse(Padded(*text)).get(root)) {
+      // Refused: nlohmann::json says where a broken line breaks. A valid
+      // line simdjson cannot take (an integer beyond 64 bits) is read from
+      // nlohmann's rewriting of it.
       try {
-        fallback_ = json::parse(*text).dump();
+        auto doc = json::parse(*text);
+        if (error != simdjson::DEPTH_ERROR) fallback_ = doc.dump();
       } catch (const json::parse_error& e) {
         return Reject(item, "",
                       "not valid JSON: parse failed at column " + std::to_string(e.byte) + " (" +
@@ -347,10 +387,15 @@ class JsonlSource : public SourceReader {
       } catch (const std::exception&) {
         return Reject(item, "", "not valid JSON");
       }
-      if (!doc_.Parse(fallback_)) return Reject(item, "", "JSON nested too deeply to read");
+      if (error != simdjson::DEPTH_ERROR) error = parser_.parse(Padded(fallback_)).get(root);
+      if (error == simdjson::DEPTH_ERROR) return Reject(item, "", "JSON nested too deeply to read");
+      if (error)
+        return Reject(item, "",
+                      std::string("JSON could not be read: ") + simdjson::error_message(error));
     }
-    if (doc_.root().type != JsonLine::Type::kObject) return Reject(item, "", "not a JSON object");
-    fields_.Reset(&doc_);
+    if (root.type() != simdjson::dom::element_type::OBJECT)
+      return Reject(item, "", "not a JSON object");
+    fields_.Reset(root);
     try {
       item.rejected = !mapper_.Map(fields_, file_, line_no_, item.record, item.rejection);
     } catch (const std::exception&) {
@@ -380,7 +425,7 @@ class JsonlSource : public SourceReader {
   std::string decoded_;
   int64_t line_no_ = 0;
   int64_t bytes_ = 0;
-  JsonLine doc_;
+  simdjson::dom::parser parser_;  // reused: its buffers grow to the longest line
   std::string fallback_;
   JsonFields fields_;
   Status status_;
