@@ -1,7 +1,7 @@
 #include "respond/letter.h"
 
 #include <mstch/mstch.hpp>
-#include <toml++/toml.h>
+#include "respond/toml_file.h"
 
 namespace foidesk::respond {
 namespace {
@@ -42,16 +42,9 @@ std::string MonthYear(const Date& d) {
 }
 
 Result<ForceDetails> LoadForceDetails(const std::string& path) {
-  toml::table t;
-  try {
-    t = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    const auto& b = e.source().begin;
-    return Error::InvalidInput(path + ":" + std::to_string(b.line) + ":" +
-                               std::to_string(b.column) + ": " + std::string(e.description()));
-  } catch (const std::exception& e) {
-    return Error::Io(path + ": cannot read the force details: " + e.what());
-  }
+  auto parsed = ReadTomlFile(path, "the force details");
+  if (!parsed.ok()) return parsed.error();
+  const toml::table& t = *parsed;
   ForceDetails f;
   struct { const char* key; std::string* out; } fields[] = {
       {"name", &f.name},           {"department", &f.department},

@@ -1,7 +1,7 @@
 #include "respond/request_file.h"
 
 #include <filesystem>
-#include <toml++/toml.h>
+#include "respond/toml_file.h"
 
 namespace foidesk::respond {
 namespace {
@@ -50,16 +50,9 @@ Result<std::vector<std::string>> ReadStrings(const toml::table& t, const std::st
 }  // namespace
 
 Result<RequestFile> LoadRequestFile(const std::string& path) {
-  toml::table t;
-  try {
-    t = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    const auto& b = e.source().begin;
-    return Error::InvalidInput(path + ":" + std::to_string(b.line) + ":" +
-                               std::to_string(b.column) + ": " + std::string(e.description()));
-  } catch (const std::exception& e) {
-    return Error::Io(path + ": cannot read the request file: " + e.what());
-  }
+  auto parsed = ReadTomlFile(path, "the request file");
+  if (!parsed.ok()) return parsed.error();
+  const toml::table& t = *parsed;
   RequestFile r;
   r.path = path;
   const fs::path dir = fs::path(path).parent_path();
