@@ -111,7 +111,16 @@ int Search(const std::string& db, const std::string& text, const std::string& by
   }
   auto hits = searcher.Hits(*result, *q, limit);
   if (!hits.ok()) return Fail(hits.error());
-  for (const auto& h : *hits) std::cout << h.key << "  " << h.snippet << "\n";
+  for (const auto& h : *hits) {
+    // Staff-only output: the crime number, date, systems and matched words.
+    auto crime = store->GetCrime(h.rowid);
+    if (!crime.ok()) return Fail(crime.error());
+    std::string systems;
+    if (crime->has_value())
+      for (const auto& r : (*crime)->refs) systems += (systems.empty() ? "" : "+") + r.source;
+    std::cout << h.key << "  " << (crime->has_value() ? (*crime)->recorded.Iso() : "") << "  "
+              << systems << "  " << h.snippet << "\n";
+  }
   std::cout << result->rowids.size() << " crimes match";
   if (result->rowids.size() > hits->size()) std::cout << " (first " << hits->size() << " shown; --limit N)";
   std::cout << "\n";
@@ -194,6 +203,7 @@ int main(int argc, char** argv) {
 
     auto* decisions = app.add_subcommand("decisions", "review decisions");
     decisions->require_subcommand(1);
+    decisions->footer("Example: foidesk decisions import --db force.db --request 'FOI 000763/16' decisions.csv");
     auto* import = decisions->add_subcommand("import", "import a decisions CSV for a request");
     std::string request_ref, decisions_file;
     import->add_option("--db", db, "store file")->required()->check(CLI::ExistingFile);
