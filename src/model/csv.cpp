@@ -17,14 +17,27 @@ bool CsvReader::Next(CsvRecord& record) {
   int c = Get();
   if (c == kEof) return false;
   std::string field;
+  size_t record_bytes = 0;
+  bool cut = false;
+  // Appends unless the record is over the limit: then it is only consumed.
+  auto append = [&](char c) {
+    if (++record_bytes <= max_record_bytes_) {
+      field += c;
+    } else if (!cut) {
+      cut = true;
+      record.malformed = true;
+      record.problem = "record longer than " + std::to_string(max_record_bytes_) +
+                       " bytes (an unterminated quote?); the rest of it was not read";
+    }
+  };
   bool quoted = false;      // inside a quoted field
   bool was_quoted = false;  // this field started with a quote
   bool after_quote = false; // just closed a quoted field
   while (true) {
     if (quoted) {
       if (c == kEof) {
+        if (!record.malformed) record.problem = "unterminated quoted field";
         record.malformed = true;
-        record.problem = "unterminated quoted field";
         record.fields.push_back(std::move(field));
         return true;
       }
@@ -32,14 +45,14 @@ bool CsvReader::Next(CsvRecord& record) {
         int n = in_.peek();
         if (n == '"') {
           Get();
-          field += '"';
+          append('"');
         } else {
           quoted = false;
           after_quote = true;
         }
       } else {
         if (c == '\n') ++line_;
-        field += static_cast<char>(c);
+        append(static_cast<char>(c));
       }
       c = Get();
       continue;
@@ -61,7 +74,7 @@ bool CsvReader::Next(CsvRecord& record) {
         record.malformed = true;
         record.problem = "text after a closing quote";
       }
-      field += static_cast<char>(c);
+      append(static_cast<char>(c));
     }
     c = Get();
   }

@@ -20,7 +20,12 @@ struct CsvRecord {
 
 class CsvReader {
  public:
-  explicit CsvReader(std::istream& in) : in_(in) {}
+  // A record longer than this is cut and marked malformed: an unterminated
+  // quote would otherwise read the rest of a file into memory.
+  static constexpr size_t kMaxRecordBytes = 1 << 20;
+
+  explicit CsvReader(std::istream& in, size_t max_record_bytes = kMaxRecordBytes)
+      : in_(in), max_record_bytes_(max_record_bytes) {}
 
   // Reads the next record. Returns false at end of input. A blank line
   // yields a record with one empty field; callers decide what it means.
@@ -30,6 +35,7 @@ class CsvReader {
  private:
   int Get();
   std::istream& in_;
+  size_t max_record_bytes_;
   int64_t line_ = 1;
   int64_t bytes_read_ = 0;
 };

@@ -40,6 +40,21 @@ TEST(CsvTest, MalformedQuotes) {
   EXPECT_TRUE(rec.malformed);
 }
 
+TEST(CsvTest, LongRecordIsCutAndReported) {
+  // An unterminated quote swallows the rest of the input, but only up to
+  // the record limit is kept in memory.
+  std::string big = "a,\"" + std::string(100, 'x') + "\r\n" + std::string(100, 'y');
+  std::istringstream in(big);
+  CsvReader r(in, /*max_record_bytes=*/50);
+  CsvRecord rec;
+  ASSERT_TRUE(r.Next(rec));
+  EXPECT_TRUE(rec.malformed);
+  EXPECT_EQ(rec.problem,
+            "record longer than 50 bytes (an unterminated quote?); the rest of it was not read");
+  EXPECT_LE(rec.fields[0].size() + rec.fields[1].size(), 50u);
+  EXPECT_FALSE(r.Next(rec));
+}
+
 TEST(CsvTest, EscapeRoundTrip) {
   EXPECT_EQ(CsvLine({"a", "b,c", "say \"hi\""}), "a,\"b,c\",\"say \"\"hi\"\"\"\r\n");
   std::istringstream in(CsvLine({"a", "b,c", "say \"hi\"", "line\nbreak"}));
