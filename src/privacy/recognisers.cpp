@@ -1,0 +1,646 @@
+// The pattern recognisers: regular expressions with validators that check
+// what a regular expression cannot (calendar dates, NI prefixes, octets,
+// stop words), and the phone recogniser built on libphonenumber.
+#include "privacy/recognisers.h"
+
+#include <arpa/inet.h>
+#include <phonenumbers/phonenumbermatch.h>
+#include <phonenumbers/phonenumbermatcher.h>
+#include <phonenumbers/phonenumberutil.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <set>
+
+namespace foidesk::privacy {
+namespace {
+
+constexpr double kReject = -1;
+
+char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) {
+    if (!IsDigit(c)) return -1;
+    v = v * 10 + (c - '0');
+  }
+  return s.empty() ? -1 : v;
+}
+
+bool ValidDay(int year, int month, int day) {
+  static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day > kDays[month - 1]) return false;
+  if (month == 2 && day == 29 && year >= 0) {
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (!leap) return false;
+  }
+  return true;
+}
+
+int MonthFromName(std::string_view name) {
+  static constexpr std::array<const char*, 12> kMonths = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (name.size() < 3) return 0;
+  const std::string l = LowerAscii(name.substr(0, 3));
+  for (size_t i = 0; i < kMonths.size(); ++i)
+    if (l == kMonths[i]) return static_cast<int>(i) + 1;
+  return 0;
+}
+
+// A four-digit year must be plausible for a record; two digits are taken as given.
+int YearOf(std::string_view y) {
+  if (y.empty()) return -1;  // no year: 29 February is allowed
+  const int v = ToInt(y);
+  if (y.size() == 4 && (v < 1900 || v > 2099)) return -2;
+  return v;
+}
+
+// Trailing punctuation is sentence punctuation, not part of a URL or token.
+void TrimTrailing(PatternMatch& m, std::string_view chars) {
+  while (m.end > m.start && chars.find(m.text[m.end - 1]) != std::string_view::npos) --m.end;
+}
+
+// The words a street-name or handle match may not be made of: they turn
+// "2 men in the car park" or "profile picture" into findings.
+const std::set<std::string>& StopWords() {
+  static const std::set<std::string> kWords = {
+      "a",      "an",     "and",     "any",    "are",   "as",      "at",     "be",
+      "been",   "but",    "by",      "day",    "days",  "down",    "each",   "either",
+      "every",  "for",    "from",    "had",    "has",   "have",    "he",     "her",
+      "hers",   "his",    "hour",    "hours",  "if",    "in",      "into",   "is",
+      "it",     "its",    "me",      "men",    "min",   "mins",    "minute", "minutes",
+      "month",  "months", "my",      "no",     "not",   "of",      "off",    "on",
+      "one",    "or",     "other",   "our",    "out",   "over",    "own",    "past",
+      "same",   "she",    "so",      "that",   "the",   "their",   "them",   "then",
+      "there",  "these",  "they",    "this",   "those", "through", "times",  "to",
+      "two",    "up",     "us",      "via",    "was",   "we",      "week",   "weeks",
+      "were",   "what",   "when",    "where",  "which", "while",   "who",    "whose",
+      "with",   "year",   "years",   "yr",     "yrs",   "old",     "aged",   "you",
+      "your",   "pounds", "along",   "across", "near",  "onto",    "towards", "toward",
+      "around", "about",  "outside", "inside", "behind", "opposite", "between", "x",
+      "account", "profile", "page", "name", "picture", "photo", "username"};
+  return kWords;
+}
+
+bool IsStopWord(std::string_view w) { return StopWords().count(LowerAscii(w)) > 0; }
+
+std::vector<std::string_view> SplitWords(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
+                            s[i] == ','))
+      ++i;
+    const size_t b = i;
+    while (i < s.size() && !(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
+                             s[i] == ','))
+      ++i;
+    if (i > b) words.push_back(s.substr(b, i - b));
+  }
+  return words;
+}
+
+// ---- postcodes -------------------------------------------------------------
+
+// Outward code: A9, A9A, A99, AA9, AA9A, AA99 with the letters Royal Mail uses.
+constexpr const char* kOutward =
+    "(?:[A-PR-UWYZ][0-9][0-9A-HJKPS-UW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRV-Y]?)";
+
+// ---- vehicle registrations ------------------------------------------------
+
+// Three letters that are common words or Acts ("S23 MDA" is section 23 of
+// the Misuse of Drugs Act), never registrations in crime text.
+bool IsBlockedVrmLetters(std::string_view letters) {
+  static const std::set<std::string> kBlocked = {
+      "THE", "AND", "FOR", "WAS", "ARE", "HIS", "HER", "NOT", "BUT", "HAS", "HAD", "OUT",
+      "OFF", "ONE", "TWO", "SIX", "TEN", "AGE", "YRS", "ALL", "ANY", "OUR", "YOU", "WHO",
+      "WHY", "HOW", "NOW", "NEW", "OLD", "PER", "VIA", "APP", "CAR", "VAN", "BUS", "MDA",
+      "PHA", "SOA", "POA", "CDA", "OPA", "RTA", "CJA", "PCA", "FSA", "MOT", "GBP", "EUR",
+      "USD", "AMP", "HRS", "MIN", "MPH", "KPH", "YES", "SAW", "SEE", "SET", "GOT", "PUT",
+      "LET", "MAY", "CAN", "DID", "GET", "SAY", "SHE", "HIM", "ITS", "WAY", "DAY", "END"};
+  return kBlocked.count(std::string(letters)) > 0;
+}
+
+std::string Letters(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (std::isalpha(static_cast<unsigned char>(c))) out += c;
+  return out;
+}
+
+// ---- handles ---------------------------------------------------------------
+
+bool LooksLikeTime(std::string_view s) {
+  // "@10", "@10pm", "@10.30", "@22:15": times written with an at sign.
+  size_t i = 0;
+  while (i < s.size() && (IsDigit(s[i]) || s[i] == '.' || s[i] == ':')) ++i;
+  if (i == 0) return false;
+  const std::string rest = LowerAscii(s.substr(i));
+  return rest.empty() || rest == "am" || rest == "pm" || rest == "hrs";
+}
+
+}  // namespace
+
+// ---- PatternRecogniser -----------------------------------------------------
+
+struct PatternRecogniser::SetHolder {
+  explicit SetHolder(const RE2::Options& opts) : set(opts, RE2::UNANCHORED) {}
+  RE2::Set set;
+};
+
+PatternRecogniser::PatternRecogniser(std::string name, std::vector<PatternSpec> specs)
+    : name_(std::move(name)), specs_(std::move(specs)) {
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  // The DFA needs room for the case-folded alternations; without it RE2
+  // falls back to the much slower NFA on long texts.
+  opts.set_max_mem(64 << 20);
+  for (const PatternSpec& s : specs_) {
+    auto re = std::make_unique<RE2>(s.regex, opts);
+    if (!re->ok()) ok_ = false;
+    compiled_.push_back(std::move(re));
+  }
+  if (specs_.size() > 1) {
+    set_ = std::make_unique<SetHolder>(opts);
+    for (const PatternSpec& s : specs_)
+      if (set_->set.Add(s.regex, nullptr) < 0) ok_ = false;
+    if (!set_->set.Compile()) set_.reset();  // without it every pattern is scanned
+  }
+}
+
+PatternRecogniser::~PatternRecogniser() = default;
+
+std::vector<PiiType> PatternRecogniser::Types() const {
+  std::vector<PiiType> types;
+  for (const PatternSpec& s : specs_)
+    if (std::find(types.begin(), types.end(), s.type) == types.end()) types.push_back(s.type);
+  return types;
+}
+
+void PatternRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
+  if (!ok_) return;
+  const re2::StringPiece input(text.data(), text.size());
+  std::vector<re2::StringPiece> groups;
+  PatternMatch m;
+  m.text = text;
+  std::vector<bool> wanted(specs_.size(), true);
+  if (set_) {
+    std::vector<int> hits;
+    RE2::Set::ErrorInfo info;
+    if (set_->set.Match(input, &hits, &info)) {
+      wanted.assign(specs_.size(), false);
+      for (int h : hits) wanted[static_cast<size_t>(h)] = true;
+    } else if (info.kind == RE2::Set::kNoError) {
+      return;  // no pattern matches anywhere
+    }
+  }
+  for (size_t k = 0; k < specs_.size(); ++k) {
+    if (!wanted[k]) continue;
+    const RE2& re = *compiled_[k];
+    const PatternSpec& spec = specs_[k];
+    const int n = re.NumberOfCapturingGroups() + 1;
+    groups.assign(n, re2::StringPiece());
+    size_t pos = 0;
+    while (pos < text.size() &&
+           re.Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), n)) {
+      const size_t mstart = static_cast<size_t>(groups[0].data() - text.data());
+      const size_t mend = mstart + groups[0].size();
+      const re2::StringPiece span = groups[spec.span_group];
+      m.groups.clear();
+      for (const auto& g : groups)
+        m.groups.emplace_back(g.data() ? std::string_view(g.data(), g.size()) : std::string_view());
+      m.start = span.data() ? static_cast<size_t>(span.data() - text.data()) : mstart;
+      m.end = m.start + span.size();
+      const double score = spec.validate ? spec.validate(m) : spec.score;
+      if (score >= 0 && m.end > m.start) {
+        out.push_back({spec.type, m.start, m.end, score, name_});
+        pos = std::max(mend, pos + 1);
+      } else {
+        // Resume inside the rejected match, on a character boundary.
+        pos = mstart + 1;
+        while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+      }
+    }
+  }
+}
+
+// ---- the recognisers ---------------------------------------------------------
+
+std::unique_ptr<PatternRecogniser> MakePostcodeRecogniser() {
+  std::vector<PatternSpec> specs;
+  // Full postcodes, any case (legacy text is upper case, typed text is not
+  // always). A lower-case one is slightly less sure: it could be a code.
+  specs.push_back({PiiType::kPostcode,
+                   std::string("(?i)\\b(") + kOutward + " ?[0-9][ABD-HJLNP-UW-Z]{2}|GIR ?0AA)\\b",
+                   0.7, 1, [](PatternMatch& m) {
+                     const std::string_view s = m.groups[1];
+                     const bool upper = std::none_of(s.begin(), s.end(), [](char c) {
+                       return std::islower(static_cast<unsigned char>(c)) != 0;
+                     });
+                     return upper ? 0.7 : 0.6;
+                   }});
+  // An outward code on its own ("NR2") only after "postcode", or before
+  // "area"/"district": alone it is as likely a road (A47) or a code.
+  specs.push_back({PiiType::kPostcode,
+                   std::string("(?i)\\bpost ?codes?(?:\\s+(?:area|district|sector))?"
+                               "(?:\\s+(?:of|is|was|in))?\\s*[:\\-]?\\s*(") +
+                       kOutward + ")\\b",
+                   0.5, 1, nullptr});
+  specs.push_back({PiiType::kPostcode,
+                   std::string("\\b(") + kOutward + ")\\s+(?i:area|district|postcode)\\b", 0.4,
+                   1, nullptr});
+  return std::make_unique<PatternRecogniser>("postcode", std::move(specs));
+}
+
+std::unique_ptr<PatternRecogniser> MakeEmailRecogniser() {
+  std::vector<PatternSpec> specs;
+  specs.push_back({PiiType::kEmail,
+                   "(?i)((?:\\b[a-z0-9]|\\p{L})[\\p{L}0-9._%+'\\-]*@[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?"
+                   "(?:\\.[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?)*\\.[a-z]{2,24})\\b",
+                   0.9, 1, nullptr});
+  return std::make_unique<PatternRecogniser>("email", std::move(specs));
+}
+
+namespace {
+// A URL's path is personal when it names an account (facebook.com/john.smith);
+// a bare site name usually names a platform, so it scores low.
+double UrlScore(PatternMatch& m, double with_path, double without_path) {
+  TrimTrailing(m, ".,;:!?)]}'\"");
+  const std::string_view s = m.text.substr(m.start, m.end - m.start);
+  const size_t scheme = s.find("://");
+  const size_t slash = s.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  const bool path = slash != std::string_view::npos && slash + 1 < s.size();
+  return path ? with_path : without_path;
+}
+constexpr const char* kUrlTail = "[^\\s<>\"'\\x{201C}\\x{201D}\\x{2018}\\x{2019}]";
+}  // namespace
+
+std::unique_ptr<PatternRecogniser> MakeUrlRecogniser() {
+  std::vector<PatternSpec> specs;
+  specs.push_back({PiiType::kUrl, std::string("(?i)\\b((?:https?|ftp)://") + kUrlTail + "+)", 0.7,
+                   1, [](PatternMatch& m) { return UrlScore(m, 0.7, 0.5); }});
+  specs.push_back({PiiType::kUrl,
+                   std::string("(?i)\\b(www\\.[a-z0-9\\-]+(?:\\.[a-z0-9\\-]+)+(?:/") + kUrlTail +
+                       "*)?)",
+                   0.7, 1, [](PatternMatch& m) { return UrlScore(m, 0.7, 0.5); }});
+  // Without scheme or www: only well-known top-level domains, or "statement.doc"
+  // and "Mr.Smith" would be sites.
+  specs.push_back(
+      {PiiType::kUrl,
+       std::string("(?i)\\b((?:[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?\\.)+"
+                   "(?:com|co\\.uk|org\\.uk|gov\\.uk|ac\\.uk|me\\.uk|uk|org|net|io|me|tv|info|"
+                   "biz|ly|gg|app|xyz|ru|eu|de|fr|ie)\\b(?:/") +
+           kUrlTail + "*)?)",
+       0.6, 1, [](PatternMatch& m) { return UrlScore(m, 0.6, 0.3); }});
+  return std::make_unique<PatternRecogniser>("url", std::move(specs));
+}
+
+std::unique_ptr<PatternRecogniser> MakeIpAddressRecogniser() {
+  std::vector<PatternSpec> specs;
+  specs.push_back({PiiType::kIpAddress, "\\b((?:[0-9]{1,3}\\.){3}[0-9]{1,3})\\b", 0.6, 1,
+                   [](PatternMatch& m) {
+                     // A fifth part makes it a version or a list, not an address.
+                     if (m.end < m.text.size() && m.text[m.end] == '.' &&
+                         m.end + 1 < m.text.size() && IsDigit(m.text[m.end + 1]))
+                       return kReject;
+                     if (m.start > 0 && m.text[m.start - 1] == '.') return kReject;
+                     const std::string s(m.groups[1]);
+                     in_addr a;
+                     return inet_pton(AF_INET, s.c_str(), &a) == 1 ? 0.6 : kReject;
+                   }});
+  specs.push_back({PiiType::kIpAddress, "(?i)((?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4})", 0.6, 1,
+                   [](PatternMatch& m) {
+                     // Times (22:15:30) and "e::" fail inet_pton or the digit count.
+                     if (m.start > 0 && (IsAlnum(m.text[m.start - 1]) || m.text[m.start - 1] == ':'))
+                       return kReject;
+                     if (m.end < m.text.size() && IsAlnum(m.text[m.end])) return kReject;
+                     const std::string s(m.groups[1]);
+                     int hex = 0;
+                     for (char c : s) hex += c != ':';
+                     in6_addr a;
+                     if (hex < 4 || inet_pton(AF_INET6, s.c_str(), &a) != 1) return kReject;
+                     return 0.6;
+                   }});
+  return std::make_unique<PatternRecogniser>("ip_address", std::move(specs));
+}
+
+std::unique_ptr<PatternRecogniser> MakeHandleRecogniser() {
+  std::vector<PatternSpec> specs;
+  // "@name", not inside an e-mail address (the character before is no part of one).
+  specs.push_back({PiiType::kHandle,
+                   "(?:^|[^A-Za-z0-9._%+\\-@])(@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)",
+                   0.7, 1, [](PatternMatch& m) {
+                     const std::string_view h = m.groups[1].substr(1);
+                     if (h.size() > 30 || LooksLikeTime(h)) return kReject;
+                     return 0.7;
+                   }});
+  // A token after a cue word. Strong cues name an account, so any token that
+  // is not a common word counts; weak cues ("profile", a platform) need a
+  // token that looks made up (dot, underscore, digit) or quoted.
+  specs.push_back(
+      {PiiType::kHandle,
+       "(?i)\\b((?:user|account|screen|profile|display|gamer)\\s?(?:name|tag|id)|handle|"
+       "profile|account|facebook|instagram|snapchat|twitter|tiktok|kik|skype|badoo|tinder|"
+       "whatsapp)\\s*(?:(?:is|was|called|named|of)\\s+)?[:\\-]?\\s*([\"'\\x{201C}\\x{2018}]?)"
+       "(@?[A-Za-z0-9_][A-Za-z0-9_.\\-]{1,39})",
+       0.6, 3, [](PatternMatch& m) {
+         TrimTrailing(m, ".-");
+         const std::string_view tok = m.text.substr(m.start, m.end - m.start);
+         if (tok.size() < 2 || IsStopWord(tok)) return kReject;
+         const std::string cue = LowerAscii(m.groups[1]);
+         const bool strong = cue.find("name") != std::string::npos ||
+                             cue.find("tag") != std::string::npos ||
+                             cue.find(" id") != std::string::npos || cue.ends_with("id") ||
+                             cue == "handle";
+         const bool quoted = !m.groups[2].empty();
+         const bool made_up = std::any_of(tok.begin(), tok.end(), [](char c) {
+           return c == '.' || c == '_' || c == '@' || IsDigit(c);
+         });
+         if (tok.find_first_not_of("0123456789") == std::string_view::npos) return kReject;
+         if (strong) return quoted || made_up ? 0.7 : 0.55;
+         if (quoted || made_up) return 0.5;
+         return kReject;
+       }});
+  return std::make_unique<PatternRecogniser>("handle", std::move(specs));
+}
+
+std::unique_ptr<PatternRecogniser> MakeVehicleRegistrationRecogniser() {
+  std::vector<PatternSpec> specs;
+  // Upper case only: registrations are written in capitals even in typed
+  // narratives, and lower case would match ordinary words.
+  // Current format (2001-): two area letters, age identifier, three letters.
+  specs.push_back({PiiType::kVehicleRegistration,
+                   "\\b([A-HJ-PR-Y][A-HJ-PR-Y]([0-9]{2}) ?([A-HJ-PR-Z]{3}))\\b", 0.6, 1,
+                   [](PatternMatch& m) {
+                     const int age = ToInt(m.groups[2]);
+                     if (!((age >= 2 && age <= 29) || (age >= 51 && age <= 79))) return kReject;
+                     if (IsBlockedVrmLetters(m.groups[3])) return 0.3;
+                     return 0.6;
+                   }});
+  // Prefix format (1983-2001): year letter, 1-3 digits, three letters.
+  specs.push_back({PiiType::kVehicleRegistration,
+                   "\\b([A-HJ-NPR-TV-Y][0-9]{1,3} ?([A-HJ-PR-Y]{3}))\\b", 0.35, 1,
+                   [](PatternMatch& m) {
+                     return IsBlockedVrmLetters(m.groups[2]) ? kReject : 0.35;
+                   }});
+  // Suffix format (1963-1983): three letters, 1-3 digits, year letter.
+  specs.push_back({PiiType::kVehicleRegistration,
+                   "\\b(([A-HJ-PR-Y]{3}) ?[0-9]{1,3}[A-HJ-NPR-TV-Y])\\b", 0.25, 1,
+                   [](PatternMatch& m) {
+                     return IsBlockedVrmLetters(m.groups[2]) ? kReject : 0.25;
+                   }});
+  return std::make_unique<PatternRecogniser>("vehicle_registration", std::move(specs));
+}
+
+std::unique_ptr<PatternRecogniser> MakeNiNumberRecogniser() {
+  std::vector<PatternSpec> specs;
+  // First letter not D F I Q U V, second not D F I O Q U V; suffix A-D.
+  specs.push_back({PiiType::kNiNumber,
+                   "(?i)\\b(([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} "
+                   "?[A-D])\\b",
+                   0.8, 1, [](PatternMatch& m) {
+                     static const std::set<std::string> kNotIssued = {"BG", "GB", "NK", "KN",
+                                                                      "TN", "NT", "ZZ"};
+                     std::string p(m.groups[2]);
+                     for (char& c : p) c = static_cast<char>(std::toupper(c));
+                     return kNotIssued.count(p) ? kReject : 0.8;
+                   }});
+  return std::make_unique<PatternRecogniser>("ni_number", std::move(specs));
+}
+
+namespace {
+constexpr const char* kMonthNames =
+    "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+double DateScore(std::string_view d, std::string_view mo, std::string_view y, double score) {
+  const int day = ToInt(d);
+  const int month = IsDigit(mo.empty() ? 'x' : mo[0]) ? ToInt(mo) : MonthFromName(mo);
+  const int year = YearOf(y);
+  if (year == -2) return kReject;
+  return ValidDay(year, month, day) ? score : kReject;
+}
+}  // namespace
+
+std::unique_ptr<PatternRecogniser> MakeDateRecogniser() {
+  std::vector<PatternSpec> specs;
+  // dd/mm/yyyy, dd/mm/yy (also . and -), the legacy and typed forms.
+  specs.push_back({PiiType::kDate,
+                   "\\b(([0-9]{1,2})([/.\\-])([0-9]{1,2})[/.\\-]([0-9]{4}|[0-9]{2}))\\b", 0.6, 1,
+                   [](PatternMatch& m) {
+                     // The second separator must repeat the first: 12/03-14 is not a date.
+                     const std::string_view all = m.groups[1];
+                     const char sep = m.groups[3][0];
+                     if (all[all.size() - m.groups[5].size() - 1] != sep) return kReject;
+                     // A dotted triple inside a dotted quad is an IP address or version.
+                     if (sep == '.' && m.end < m.text.size() && m.text[m.end] == '.') return kReject;
+                     return DateScore(m.groups[2], m.groups[4], m.groups[5], 0.6);
+                   }});
+  // ISO yyyy-mm-dd, also the date part of a timestamp.
+  specs.push_back({PiiType::kDate, "\\b(((?:19|20)[0-9]{2})-([0-9]{2})-([0-9]{2}))(?:T|\\b)", 0.6,
+                   1, [](PatternMatch& m) {
+                     return DateScore(m.groups[4], m.groups[3], m.groups[2], 0.6);
+                   }});
+  // 14 February 1997, 14th of Feb 1997, 30 October.
+  specs.push_back({PiiType::kDate,
+                   std::string("(?i)\\b(([0-9]{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+") + kMonthNames +
+                       "(?:\\.?,?\\s+([0-9]{4}))?)\\b",
+                   0.6, 1, [](PatternMatch& m) {
+                     const std::string_view mo = m.groups[3];
+                     // "may" is a word: "3 may" without a year is too doubtful.
+                     if (m.groups[4].empty() && LowerAscii(mo) == "may" && mo != "May" &&
+                         mo != "MAY")
+                       return kReject;
+                     return DateScore(m.groups[2], mo, m.groups[4], m.groups[4].empty() ? 0.45 : 0.6);
+                   }});
+  // February 14 1997, Feb 14th, 1997.
+  specs.push_back({PiiType::kDate,
+                   std::string("(?i)\\b(") + kMonthNames +
+                       "\\.?\\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\\s+([0-9]{4}))\\b",
+                   0.6, 1, [](PatternMatch& m) {
+                     return DateScore(m.groups[3], m.groups[2], m.groups[4], 0.6);
+                   }});
+  // 30/10: day and month only, as narratives write event dates.
+  specs.push_back({PiiType::kDate, "\\b(([0-9]{1,2})/([0-9]{1,2}))\\b", 0.35, 1,
+                   [](PatternMatch& m) {
+                     if (m.groups[1] == "24/7") return kReject;
+                     // Part of a longer slash form (a crime number, a full date).
+                     if (m.end < m.text.size() && m.text[m.end] == '/') return kReject;
+                     if (m.start > 0 && m.text[m.start - 1] == '/') return kReject;
+                     return DateScore(m.groups[2], m.groups[3], "", 0.35);
+                   }});
+  return std::make_unique<PatternRecogniser>("date", std::move(specs));
+}
+
+std::unique_ptr<PatternRecogniser> MakeCrimeNumberRecogniser() {
+  std::vector<PatternSpec> specs;
+  // CRS: division, sequence, two-digit year (C1/04512/14).
+  specs.push_back({PiiType::kCrimeNumber, "(?i)\\b([A-Z]{1,2}[0-9]{1,2}/[0-9]{3,6}/[0-9]{2})\\b",
+                   0.85, 1, nullptr});
+  // RMS: RMS-15-0004711, also without the hyphens.
+  specs.push_back({PiiType::kCrimeNumber, "(?i)\\b(RMS-?[0-9]{2}-?[0-9]{7})\\b", 0.9, 1, nullptr});
+  // The bare forms a narrative may use: 04512/14 and 15-0004711.
+  specs.push_back({PiiType::kCrimeNumber, "\\b([0-9]{5}/[0-9]{2})\\b", 0.45, 1, [](PatternMatch& m) {
+                     if (m.end < m.text.size() && m.text[m.end] == '/') return kReject;
+                     return 0.45;
+                   }});
+  specs.push_back({PiiType::kCrimeNumber, "\\b([0-9]{2}-[0-9]{7})\\b", 0.5, 1, nullptr});
+  return std::make_unique<PatternRecogniser>("crime_number", std::move(specs));
+}
+
+namespace {
+// Street types. The numbered form takes them all; the form without a house
+// number leaves out those that end other names (Crown Court, Barclays Bank,
+// Car Park, Village Green).
+constexpr const char* kStreetTypesAll =
+    "road|rd|street|st|lane|ln|close|avenue|ave|drive|dr|way|crescent|cres|gardens|gdns|place|"
+    "court|ct|hill|terrace|grove|row|square|sq|walk|rise|mews|green|park|parade|view|yard|loke|"
+    "chase|meadow|meadows|end|gate|wharf|quay|plain|path|vale|bank|boulevard|common|croft|"
+    "fields|field|hollow|link|mount|orchard|passage|approach|circus|broadway|causeway|"
+    "embankment|esplanade|promenade|wynd|pightle";
+constexpr const char* kStreetTypesBare =
+    "Road|Street|Lane|Close|Avenue|Drive|Way|Crescent|Gardens|Place|Hill|Terrace|Grove|Row|"
+    "Square|Walk|Rise|Mews|Loke|Chase|Plain|Parade|Boulevard|Approach|Causeway|Esplanade|"
+    "Promenade|ROAD|STREET|LANE|CLOSE|AVENUE|DRIVE|WAY|CRESCENT|GARDENS|PLACE|HILL|TERRACE|"
+    "GROVE|ROW|SQUARE|WALK|RISE|MEWS|LOKE|CHASE|PLAIN|PARADE|BOULEVARD|APPROACH|CAUSEWAY|"
+    "ESPLANADE|PROMENADE";
+
+bool PrecededByNumberPunctuation(const PatternMatch& m) {
+  if (m.start == 0) return false;
+  const unsigned char c = static_cast<unsigned char>(m.text[m.start - 1]);
+  // 21:00, 1.5, 3/4, -2 and £250 (0xA3 ends the UTF-8 pound sign) are not house numbers.
+  return c == ':' || c == '.' || c == '/' || c == '-' || c == '$' || c == 0xA3 || c == 0x80;
+}
+}  // namespace
+
+std::unique_ptr<PatternRecogniser> MakeAddressRecogniser() {
+  std::vector<PatternSpec> specs;
+  // [Flat 3,] 12[A] Name [Name [Name]] Road.
+  specs.push_back(
+      {PiiType::kAddress,
+       std::string("(?i)\\b(((?:flat|apartment|apt|unit|room)\\s+[0-9]{1,4}[a-z]?,?\\s+)?"
+                   "[0-9]{1,4}[a-z]?(?:-[0-9]{1,4})?,?\\s+((?:[a-z][a-z'\\x{2019}.\\-]*\\s+){1,3})"
+                   "(?:") +
+           kStreetTypesAll + "))\\b",
+       0.7, 1, [](PatternMatch& m) {
+         if (PrecededByNumberPunctuation(m)) return kReject;
+         const auto words = SplitWords(m.groups[3]);
+         for (size_t i = 0; i < words.size(); ++i) {
+           const std::string w = LowerAscii(words[i]);
+           if (i == 0 && w == "the") continue;  // 12 The Street
+           if (i > 0 && (w == "of" || w == "the")) continue;  // Prince of Wales Road
+           if (IsStopWord(w)) return kReject;
+         }
+         return m.groups[2].empty() ? 0.7 : 0.8;
+       }});
+  // A street named without a house number (Church Lane, DEREHAM ROAD): the
+  // place of an offence or a home, less sure, so context decides.
+  specs.push_back(
+      {PiiType::kAddress,
+       std::string("\\b((?:(?:[A-Z][a-z'\\x{2019}]+|[A-Z][A-Z'\\x{2019}]+)\\s+){1,3}(?:") +
+           kStreetTypesBare + "))\\b",
+       0.3, 1, [](PatternMatch& m) {
+         // Drop leading stop words ("ON CHURCH LANE"), then require a name.
+         auto words = SplitWords(m.text.substr(m.start, m.end - m.start));
+         size_t i = 0;
+         while (i + 1 < words.size() && IsStopWord(words[i])) ++i;
+         if (i + 1 >= words.size()) return kReject;
+         m.start = static_cast<size_t>(words[i].data() - m.text.data());
+         for (size_t j = i + 1; j + 1 < words.size(); ++j) {
+           const std::string w = LowerAscii(words[j]);
+           if (w != "of" && w != "the" && IsStopWord(w)) return kReject;
+         }
+         return 0.3;
+       }});
+  return std::make_unique<PatternRecogniser>("address", std::move(specs));
+}
+
+// ---- phones ----------------------------------------------------------------
+
+PhoneRecogniser::PhoneRecogniser() {
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  // Digit runs with the separators numbers are written with: "07700 900123",
+  // "+44 (0)7700 900123", "(01603) 123 456", "01603-123456".
+  candidate_ = std::make_unique<RE2>("(\\+?\\(?[0-9][0-9 ()\\-]{7,40}[0-9])", opts);
+}
+
+PhoneRecogniser::~PhoneRecogniser() = default;
+
+void PhoneRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
+  using i18n::phonenumbers::PhoneNumberMatch;
+  using i18n::phonenumbers::PhoneNumberMatcher;
+  using i18n::phonenumbers::PhoneNumberUtil;
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece g[2];
+  size_t pos = 0;
+  while (pos < text.size() && candidate_->Match(input, pos, text.size(), RE2::UNANCHORED, g, 2)) {
+    const size_t cstart = static_cast<size_t>(g[0].data() - text.data());
+    const size_t cend = cstart + g[0].size();
+    pos = cend;
+    int digits = 0;
+    for (char c : std::string_view(g[0].data(), g[0].size())) digits += IsDigit(c);
+    if (digits < 9) continue;  // UK numbers have 10 or 11; short codes are not personal
+    // A digit run glued to letters (a reference like AB1234567890) is no number.
+    if (cstart > 0 && std::isalpha(static_cast<unsigned char>(text[cstart - 1]))) continue;
+    // The candidate is ASCII, so the matcher's offsets are byte offsets.
+    const std::string candidate(g[0].data(), g[0].size());
+    // Most candidates are one number: parsing is much cheaper than the matcher.
+    i18n::phonenumbers::PhoneNumber number;
+    const bool parsed =
+        util.Parse(candidate, "GB", &number) == PhoneNumberUtil::NO_PARSING_ERROR;
+    if (parsed && util.IsValidNumber(number)) {
+      out.push_back({PiiType::kPhone, cstart, cend, 0.7, "phone"});
+      continue;
+    }
+    PhoneNumberMatcher matcher(util, candidate, "GB", PhoneNumberMatcher::VALID, 65535);
+    PhoneNumberMatch match;
+    bool any = false;
+    while (matcher.HasNext() && matcher.Next(&match)) {
+      const size_t s = cstart + static_cast<size_t>(match.start());
+      const size_t e = s + match.raw_string().size();
+      out.push_back({PiiType::kPhone, s, e, 0.7, "phone"});
+      any = true;
+    }
+    // A UK-shaped number the numbering plan does not list (a typo, or
+    // Ofcom's drama range 07700 900xxx) is still most likely a phone number.
+    if (!any && parsed && number.country_code() == 44 && (digits == 10 || digits == 11 ||
+                                                          digits == 12) &&
+        util.IsPossibleNumber(number) && (candidate[0] == '0' || candidate[0] == '(' ||
+                                          candidate[0] == '+'))
+      out.push_back({PiiType::kPhone, cstart, cend, 0.45, "phone"});
+  }
+}
+
+std::vector<std::unique_ptr<Recogniser>> MakePatternRecognisers() {
+  std::vector<std::unique_ptr<Recogniser>> r;
+  r.push_back(MakePostcodeRecogniser());
+  r.push_back(MakeEmailRecogniser());
+  r.push_back(MakeUrlRecogniser());
+  r.push_back(MakeIpAddressRecogniser());
+  r.push_back(MakeHandleRecogniser());
+  r.push_back(MakeVehicleRegistrationRecogniser());
+  r.push_back(MakeNiNumberRecogniser());
+  r.push_back(MakeDateRecogniser());
+  r.push_back(MakeCrimeNumberRecogniser());
+  r.push_back(MakeAddressRecogniser());
+  r.push_back(std::make_unique<PhoneRecogniser>());
+  return r;
+}
+
+}  // namespace foidesk::privacy

@@ -1,0 +1,195 @@
+// Table-driven tests of the pattern recognisers through the default
+// detector: each case names the text, the type expected and the exact
+// substring it must cover (so byte offsets are checked exactly).
+#include "privacy/recognisers.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "privacy/pii.h"
+
+namespace foidesk::privacy {
+namespace {
+
+const Detector& TheDetector() {
+  static const Detector* d = [] {
+    auto r = Detector::CreateDefault(FOIDESK_SOURCE_DIR "/config");
+    if (!r.ok()) {
+      ADD_FAILURE() << r.error().message;
+      return new Detector({}, {});
+    }
+    return new Detector(std::move(*r));
+  }();
+  return *d;
+}
+
+struct Positive {
+  const char* text;
+  PiiType type;
+  const char* want;  // the substring the finding must cover exactly (first occurrence)
+};
+
+constexpr const char* kLegacy =
+    "IP JOHN SMITH OF 12 HIGH STREET, NORWICH NR2 1AB, TEL 07700 900123, DOB 14/02/1997, "
+    "EMAIL J.SMITH@EXAMPLE.COM, VRM AB12 CDE";
+
+const Positive kPositives[] = {
+    // The legacy upper-case sentence, every item in it.
+    {kLegacy, PiiType::kAddress, "12 HIGH STREET"},
+    {kLegacy, PiiType::kPostcode, "NR2 1AB"},
+    {kLegacy, PiiType::kPhone, "07700 900123"},
+    {kLegacy, PiiType::kDateOfBirth, "14/02/1997"},
+    {kLegacy, PiiType::kEmail, "J.SMITH@EXAMPLE.COM"},
+    {kLegacy, PiiType::kVehicleRegistration, "AB12 CDE"},
+    // Postcodes.
+    {"lives at 4 Mill Lane, Holt nr25 6ab.", PiiType::kPostcode, "nr25 6ab"},
+    {"POSTCODE NR21AB", PiiType::kPostcode, "NR21AB"},
+    {"London SW1A 1AA", PiiType::kPostcode, "SW1A 1AA"},
+    {"W1A 0AX is the BBC", PiiType::kPostcode, "W1A 0AX"},
+    {"victim lives in the postcode area NR2 near the city", PiiType::kPostcode, "NR2"},
+    {"Postcode: PE31", PiiType::kPostcode, "PE31"},
+    // Phones.
+    {"Call him on +44 7700 900123 tonight", PiiType::kPhone, "+44 7700 900123"},
+    {"landline 01603 123456.", PiiType::kPhone, "01603 123456"},
+    {"TEL (01603) 123 456", PiiType::kPhone, "(01603) 123 456"},
+    {"mobile 07700900123", PiiType::kPhone, "07700900123"},
+    {"US number +1 425 882 8080 rang", PiiType::kPhone, "+1 425 882 8080"},
+    // E-mail.
+    {"contact carter_scott73@yahoo.co.uk.", PiiType::kEmail, "carter_scott73@yahoo.co.uk"},
+    {"EMAIL D.ROGERS@HOTMAIL.COM SINCE", PiiType::kEmail, "D.ROGERS@HOTMAIL.COM"},
+    // URLs.
+    {"see https://www.facebook.com/john.smith.9, then", PiiType::kUrl,
+     "https://www.facebook.com/john.smith.9"},
+    {"profile at facebook.com/john.smith.", PiiType::kUrl, "facebook.com/john.smith"},
+    {"WEBSITE WWW.EXAMPLE.COM", PiiType::kUrl, "WWW.EXAMPLE.COM"},
+    {"the site www.example.com was down", PiiType::kUrl, "www.example.com"},
+    // IP addresses.
+    {"logged in from 192.168.10.254 at", PiiType::kIpAddress, "192.168.10.254"},
+    {"IPv6 2001:db8::ff00:42:8329 seen", PiiType::kIpAddress, "2001:db8::ff00:42:8329"},
+    {"from fe80::1ff:fe23:4567:890a.", PiiType::kIpAddress, "fe80::1ff:fe23:4567:890a"},
+    // Handles.
+    {"messages from @lisa_x_love on Instagram", PiiType::kHandle, "@lisa_x_love"},
+    {"ACCOUNT NAME BIGDAVE69 SENT", PiiType::kHandle, "BIGDAVE69"},
+    {"username: darkstar and", PiiType::kHandle, "darkstar"},
+    {"victim's Facebook profile lisa.x.love, email", PiiType::kHandle, "lisa.x.love"},
+    {"Snapchat account called 'jaz_xo'", PiiType::kHandle, "jaz_xo"},
+    // Vehicle registrations.
+    {"HIS VAUXHALL ASTRA MA10 SGF STOLEN", PiiType::kVehicleRegistration, "MA10 SGF"},
+    {"in Citroen C3 YC64 AYC.", PiiType::kVehicleRegistration, "YC64 AYC"},
+    {"VRM AB12CDE", PiiType::kVehicleRegistration, "AB12CDE"},
+    {"old Ford reg A123 BCD seen", PiiType::kVehicleRegistration, "A123 BCD"},
+    {"classic car ABC 123D parked", PiiType::kVehicleRegistration, "ABC 123D"},
+    // NI numbers.
+    {"NI NUMBER AB 12 34 56 C.", PiiType::kNiNumber, "AB 12 34 56 C"},
+    {"nino jg103759a", PiiType::kNiNumber, "jg103759a"},
+    // Dates.
+    {"seen 03/06/2014 at", PiiType::kDate, "03/06/2014"},
+    {"on 3/6/14 he", PiiType::kDate, "3/6/14"},
+    {"on 30 October 2015 the", PiiType::kDate, "30 October 2015"},
+    {"ON 1ST MARCH 2012 HE", PiiType::kDate, "1ST MARCH 2012"},
+    {"on February 29, 2012 there", PiiType::kDate, "February 29, 2012"},
+    {"stamped 2015-11-02T14:03", PiiType::kDate, "2015-11-02"},
+    {"on 30/10 he accepted", PiiType::kDate, "30/10"},
+    // Dates of birth.
+    {"S/T CHARLIE COOPER (DOB 25/10/1972) ENTERED", PiiType::kDateOfBirth, "25/10/1972"},
+    {"Victim was born on 14 February 1997 in", PiiType::kDateOfBirth, "14 February 1997"},
+    {"D.O.B. 01/01/1980", PiiType::kDateOfBirth, "01/01/1980"},
+    {"date of birth: 1994-03-02", PiiType::kDateOfBirth, "1994-03-02"},
+    // Crime numbers.
+    {"migrated from CRS C1/04512/14; continues", PiiType::kCrimeNumber, "C1/04512/14"},
+    {"see RMS-15-0004711.", PiiType::kCrimeNumber, "RMS-15-0004711"},
+    {"crime ref 04512/14 linked", PiiType::kCrimeNumber, "04512/14"},
+    {"linked to 15-0004711", PiiType::kCrimeNumber, "15-0004711"},
+    {"rms150004711", PiiType::kCrimeNumber, "rms150004711"},
+    // Street addresses.
+    {"REPORTED BY DANIEL PEARCE OF 56 LONG JOHN HILL, GREAT YARMOUTH", PiiType::kAddress,
+     "56 LONG JOHN HILL"},
+    {"lives at Flat 3, 27a Prince of Wales Road, Norwich", PiiType::kAddress,
+     "Flat 3, 27a Prince of Wales Road"},
+    {"at 40 Tavern Lane, Wymondham", PiiType::kAddress, "40 Tavern Lane"},
+    {"address 7 the street, hemsby", PiiType::kAddress, "7 the street"},
+    {"12 ST JOHNS CLOSE", PiiType::kAddress, "12 ST JOHNS CLOSE"},
+    {"SEARCHED ON CHURCH LANE, GREAT YARMOUTH AT 08:14", PiiType::kAddress, "CHURCH LANE"},
+    {"walking along Dereham Road when", PiiType::kAddress, "Dereham Road"},
+};
+
+TEST(RecognisersTest, PositiveCases) {
+  for (const Positive& c : kPositives) {
+    const std::string_view text = c.text;
+    const size_t at = text.find(c.want);
+    ASSERT_NE(at, std::string_view::npos) << c.text;
+    const size_t end = at + std::string_view(c.want).size();
+    const auto findings = TheDetector().Detect(text);
+    bool found = false;
+    for (const PiiFinding& f : findings)
+      found |= f.type == c.type && f.start == at && f.end == end;
+    EXPECT_TRUE(found) << "want " << PiiTypeName(c.type) << " '" << c.want << "' in: " << c.text
+                       << "\ngot:\n"
+                       << FindingsText(text, findings);
+  }
+}
+
+struct Negative {
+  const char* text;
+};
+
+// Text with no personal data in it at all: every finding is a false positive.
+const Negative kNegatives[] = {
+    {"THE OFFENDER LEFT THE SCENE AND WAS NOT TRACED"},
+    {"Occurred around 22:15, victim aged 17."},
+    {"VALUE £2250. OFFENCE CODE 071 AND 8N, CLASS 105A"},
+    {"IP AGED 45 YEARS, 17 YEAR OLD SUSPECT"},
+    {"SEARCHED UNDER S23 MDA AND RELEASED"},
+    {"PC 1845 LEE ATTENDED WITH 2 OFFICERS"},
+    {"2 men in the car park were seen"},
+    {"the victim walked down the road and into the street"},
+    {"open 24/7, item 3 of 12, paid 1100 pounds, 45 minutes later"},
+    {"version 1.2.3.4.5 of the app, ratio 3:2"},
+    {"Received a friend request on Facebook and a profile picture was sent"},
+    {"met @ 10pm, left @22:15"},
+    {"damage to the door, estimated at £350.00"},
+    {"The Crown Court and Barclays Bank"},
+    {"called 999 and 101 twice"},
+    {"IN THE STREET OUTSIDE THE SHOP"},
+    {"ON 31/02/2013 NOTHING"},  // an impossible date is no date
+};
+
+TEST(RecognisersTest, NegativeCases) {
+  for (const Negative& c : kNegatives) {
+    const auto findings = TheDetector().Detect(c.text);
+    EXPECT_TRUE(findings.empty()) << c.text << "\ngot:\n" << FindingsText(c.text, findings);
+  }
+}
+
+TEST(RecognisersTest, AllPatternsCompile) {
+  for (auto make : {MakePostcodeRecogniser, MakeEmailRecogniser, MakeUrlRecogniser,
+                    MakeIpAddressRecogniser, MakeHandleRecogniser,
+                    MakeVehicleRegistrationRecogniser, MakeNiNumberRecogniser,
+                    MakeDateRecogniser, MakeCrimeNumberRecogniser, MakeAddressRecogniser}) {
+    auto r = make();
+    EXPECT_TRUE(r->ok()) << r->Name();
+    EXPECT_FALSE(r->Types().empty()) << r->Name();
+  }
+}
+
+TEST(RecognisersTest, NiNumberInvalidPrefixesRejected) {
+  auto r = MakeNiNumberRecogniser();
+  for (const char* text : {"GB 12 34 56 A", "BG123456A", "DA123456A", "AO123456A", "NK123456B",
+                           "ZZ123456C", "AB123456E"}) {
+    std::vector<PiiFinding> out;
+    r->Find(text, out);
+    EXPECT_TRUE(out.empty()) << text;
+  }
+}
+
+TEST(RecognisersTest, VehicleRegistrationNeedsValidAgeIdentifier) {
+  auto r = MakeVehicleRegistrationRecogniser();
+  std::vector<PiiFinding> out;
+  r->Find("AB99 CDE AB00 CDE", out);  // 99 and 00 were never issued
+  for (const PiiFinding& f : out) EXPECT_NE(f.end - f.start, 8u) << f.start;
+}
+
+}  // namespace
+}  // namespace foidesk::privacy
