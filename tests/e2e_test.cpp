@@ -175,13 +175,30 @@ TEST(CliTest, QuerySyntaxErrorNamesTheColumn) {
 TEST(CliTest, HelpExplainsEveryCommandWithAnExample) {
   CommandRun top = Foidesk("--help");
   EXPECT_EQ(top.status, 0);
-  for (const char* cmd : {"ingest", "search", "decisions", "respond", "synth", "demo", "bench"}) {
+  for (const char* cmd : {"ingest", "search", "decisions", "respond", "pii", "synth", "demo", "bench"}) {
     EXPECT_NE(top.out.find(cmd), std::string::npos) << cmd;
     if (std::string(cmd) == "decisions") cmd = "decisions import";
     CommandRun r = Foidesk(std::string(cmd) + " --help");
     EXPECT_EQ(r.status, 0) << cmd;
     EXPECT_NE(r.out.find("Example: foidesk"), std::string::npos) << cmd << "\n" << r.out;
   }
+}
+
+TEST(CliTest, PiiReadsStdinAndPrintsByteOffsets) {
+  CommandRun r = Foidesk(
+      "pii --json <<'EOF'\nIP SEEN AT 12 HIGH STREET, NORWICH NR2 1AB, EMAIL J.SMITH@EXAMPLE.COM\nEOF", true);
+  ASSERT_EQ(r.status, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  const std::string input = "IP SEEN AT 12 HIGH STREET, NORWICH NR2 1AB, EMAIL J.SMITH@EXAMPLE.COM\n";
+  std::set<std::string> types;
+  for (const auto& f : j["findings"]) {
+    types.insert(f["type"].get<std::string>());
+    size_t start = f["start"], end = f["end"];
+    EXPECT_EQ(input.substr(start, end - start), f["text"].get<std::string>());
+  }
+  EXPECT_TRUE(types.count("postcode")) << r.out;
+  EXPECT_TRUE(types.count("email")) << r.out;
+  EXPECT_TRUE(types.count("address")) << r.out;
 }
 
 TEST(CliTest, UnreadableSourceFailsClearly) {

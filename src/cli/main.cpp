@@ -13,6 +13,7 @@
 #include "cli/demo.h"
 #include "ingest/ingest.h"
 #include "model/clock.h"
+#include "privacy/pii.h"
 #include "query/parser.h"
 #include "query/searcher.h"
 #include "respond/request_file.h"
@@ -250,6 +251,21 @@ int main(int argc, char** argv) {
     respond_cmd->add_option("--out", out, "output folder")->required();
     respond_cmd->footer("Example: foidesk respond out/demo/inputs/request.toml --out out/again");
     respond_cmd->callback([&] { rc = Respond(request_path, out, config); });
+
+    auto* pii = app.add_subcommand("pii", "find personal data in UTF-8 text read from standard input");
+    bool pii_json = false;
+    pii->add_flag("--json", pii_json,
+                  "print {\"findings\": [{type, start, end, text, score, recogniser}]} with byte offsets");
+    pii->footer("Example: foidesk pii --json < narrative.txt\n  (echo 'IP OF 12 HIGH STREET, NORWICH NR2 1AB' | foidesk pii)");
+    pii->callback([&] {
+      auto detector = privacy::Detector::CreateDefault(config);
+      if (!detector.ok()) { rc = Fail(detector.error()); return; }
+      std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      auto findings = detector->Detect(text);
+      // The text of a finding goes to standard output only, never to a log.
+      std::cout << (pii_json ? privacy::FindingsJson(text, findings) + "\n"
+                             : privacy::FindingsText(text, findings));
+    });
 
     auto* synth_cmd = app.add_subcommand("synth", "write a synthetic force's exports with ground truth");
     synth::Options so;
