@@ -175,7 +175,7 @@ TEST(CliTest, QuerySyntaxErrorNamesTheColumn) {
 TEST(CliTest, HelpExplainsEveryCommandWithAnExample) {
   CommandRun top = Foidesk("--help");
   EXPECT_EQ(top.status, 0);
-  for (const char* cmd : {"ingest", "search", "decisions", "respond", "pii", "synth", "demo", "bench"}) {
+  for (const char* cmd : {"ingest", "search", "decisions", "respond", "pii", "redact", "synth", "demo", "bench"}) {
     EXPECT_NE(top.out.find(cmd), std::string::npos) << cmd;
     if (std::string(cmd) == "decisions") cmd = "decisions import";
     CommandRun r = Foidesk(std::string(cmd) + " --help");
@@ -199,6 +199,16 @@ TEST(CliTest, PiiReadsStdinAndPrintsByteOffsets) {
   EXPECT_TRUE(types.count("postcode")) << r.out;
   EXPECT_TRUE(types.count("email")) << r.out;
   EXPECT_TRUE(types.count("address")) << r.out;
+}
+
+TEST(CliTest, RedactLeavesNoPlantedValue) {
+  CommandRun r = Foidesk(
+      "redact <<'EOF'\nIP OF 12 HIGH STREET NR2 1AB DOB 14/02/1997 TEL 01603 123456 EMAIL J.SMITH@EXAMPLE.COM\nEOF",
+      true);
+  ASSERT_EQ(r.status, 0) << r.out;
+  for (const char* planted : {"12 HIGH STREET", "NR2 1AB", "14/02/1997", "01603 123456", "J.SMITH@EXAMPLE.COM"})
+    EXPECT_EQ(r.out.find(planted), std::string::npos) << planted << " in " << r.out;
+  EXPECT_NE(r.out.find("IP OF"), std::string::npos) << r.out;
 }
 
 TEST(CliTest, UnreadableSourceFailsClearly) {

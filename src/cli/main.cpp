@@ -14,6 +14,7 @@
 #include "ingest/ingest.h"
 #include "model/clock.h"
 #include "privacy/pii.h"
+#include "privacy/redact.h"
 #include "query/parser.h"
 #include "query/searcher.h"
 #include "respond/request_file.h"
@@ -265,6 +266,27 @@ int main(int argc, char** argv) {
       // The text of a finding goes to standard output only, never to a log.
       std::cout << (pii_json ? privacy::FindingsJson(text, findings) + "\n"
                              : privacy::FindingsText(text, findings));
+    });
+
+    auto* redact = app.add_subcommand("redact", "redact personal data in UTF-8 text read from standard input");
+    std::string redact_field = "text", redact_policy;
+    bool redact_log = false;
+    redact->add_option("--field", redact_field, "field the text comes from (policy overrides per field)")
+        ->capture_default_str();
+    redact->add_option("--policy", redact_policy, "redaction policy (default: CONFIG/redaction/default.toml)");
+    redact->add_flag("--log", redact_log, "print what was redacted, by type and operator, on stderr (no values)");
+    redact->footer("Example: foidesk redact --field narrative < narrative.txt > narrative.redacted.txt");
+    redact->callback([&] {
+      auto detector = privacy::Detector::CreateDefault(config);
+      if (!detector.ok()) { rc = Fail(detector.error()); return; }
+      auto policy = privacy::LoadRedactionPolicy(
+          redact_policy.empty() ? config + "/redaction/default.toml" : redact_policy);
+      if (!policy.ok()) { rc = Fail(policy.error()); return; }
+      std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      auto out = privacy::RedactTextWithLog(text, *detector, *policy, redact_field);
+      if (!out.ok()) { rc = Fail(out.error()); return; }
+      std::cout << out->text;
+      if (redact_log) std::cerr << out->log.Text();
     });
 
     auto* synth_cmd = app.add_subcommand("synth", "write a synthetic force's exports with ground truth");
