@@ -13,6 +13,7 @@ namespace foidesk::cli {
 struct BenchOptions {
   int64_t crimes = 1000000;
   int runs = 11;
+  size_t pii_megabytes = 20;  // text for the PII detection measurement; 0 skips it
   std::string dir = "out/bench";
   std::string config_dir;
 };

@@ -322,6 +322,8 @@ int main(int argc, char** argv) {
     bench->add_option("--crimes", bench_opt.crimes, "crimes to build")->capture_default_str();
     bench->add_option("--runs", bench_opt.runs, "repeats per query (median)")->capture_default_str();
     bench->add_option("--dir", bench_opt.dir, "work folder")->capture_default_str();
+    bench->add_option("--pii-mb", bench_opt.pii_megabytes, "MB of text for the PII detection speed (0: skip)")
+        ->capture_default_str();
     bench->footer("Example: foidesk bench --crimes 1000000 --runs 15");
     bench->callback([&] {
       bench_opt.config_dir = config;

@@ -6,10 +6,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <chrono>
 #include <cstdio>
 #include <string>
 
+#include "privacy/pii_speed.h"
 #include "privacy/recognisers.h"
 
 namespace foidesk::privacy {
@@ -185,54 +185,39 @@ TEST(PiiDetectorTest, FindingsSortedAndDisjoint) {
 }
 
 // Not a test of speed (machines differ): it logs MB/s for the report.
-TEST(PiiBenchmarkTest, LogsThroughput) {
-  static const char* kSentences[] = {
-      "IP DANIELLE ROGERS REPORTS REPEATED UNWANTED CALLS AND MESSAGES FROM EX-PARTNER ON "
-      "07232 074850 AND TO D.ROGERS@HOTMAIL.COM SINCE 01/01/2010, DESPITE BEING TOLD TO STOP. ",
-      "S/T CHARLIE COOPER (DOB 25/10/1972) ENTERED JET FILLING STATION, HOLT AND CONCEALED A "
-      "WALLET IN A BAG, LEAVING WITHOUT PAYMENT. VALUE £1100. CCTV RETAINED. ",
-      "REPORTED BY CALLUM LAWRENCE OF 127 BRIDGE STREET, HOLT NR25 6AB, TEL 01263 392332. ",
-      "IP ALEXANDER MILLS REPORTS HIS VAUXHALL ASTRA MA10 SGF STOLEN FROM THE DRIVEWAY "
-      "OVERNIGHT; KEYS TAKEN IN AN EARLIER BURGLARY. ANPR HIT IN SHERINGHAM AT 11:12. ",
-      "The victim Scott Carter received abusive and threatening messages on Badoo from an "
-      "account believed to be run by Liam Hall of Hingham. Screenshots taken. ",
-      "19/10/2015 16:51 PC 1744 Powell: Record migrated from CRS C1/00332/11; investigation "
-      "continues. House-to-house enquiries in Bridge Street negative. ",
-      "The suspect left prior to police arrival in Citroen C3 YC64 AYC. Occurred around 16:52 "
-      "on 20/10/2010, Tavern Lane, Wymondham. ",
-      "Victim's Instagram profile lisa.x.love, see facebook.com/lisa.love.9, logged from "
-      "81.2.69.160, asked for £250 in iTunes cards. Victim aged 15. ",
-  };
-  std::string text;
-  const size_t target = 50u << 20;
-  for (size_t i = 0; text.size() < target; ++i) text += kSentences[i % std::size(kSentences)];
-  const Detector& d = TheDetector();
-  // As the tool is used: one record's text at a time (about 2 KB).
-  size_t findings = 0;
-  const auto t0 = std::chrono::steady_clock::now();
-  for (size_t pos = 0; pos < text.size(); pos += 2048) {
-    size_t end = std::min(text.size(), pos + 2048);
-    findings += d.Detect(std::string_view(text).substr(pos, end - pos)).size();
+// The text `foidesk bench` times: deterministic, records of about 400
+// bytes, one finding every 150-300 bytes. Asserts the text, not the speed.
+TEST(PiiSpeedTest, TextIsDeterministicAndRealisticallyDense) {
+  const auto a = MakePiiSpeedRecords(1, 7);
+  EXPECT_EQ(a, MakePiiSpeedRecords(1, 7));
+  EXPECT_NE(a, MakePiiSpeedRecords(1, 8));
+  ASSERT_GT(a.size(), 1000u);
+  for (const std::string& r : a) {
+    EXPECT_GE(r.size(), 380u);
+    EXPECT_LE(r.size(), 600u);
   }
-  const auto t1 = std::chrono::steady_clock::now();
-  const double secs = std::chrono::duration<double>(t1 - t0).count();
-  std::printf("[pii benchmark] %.1f MB in %.2f s = %.1f MB/s, %zu findings (2 KB records)\n",
-              static_cast<double>(text.size()) / 1e6, secs,
-              static_cast<double>(text.size()) / 1e6 / secs, findings);
-  EXPECT_GT(findings, 0u);
-  // Each recogniser alone over the first 5 MB, to show where the time goes.
-  const std::string_view part = std::string_view(text).substr(0, 5u << 20);
-  for (const auto& r : d.recognisers()) {
-    std::vector<PiiFinding> out;
-    const auto r0 = std::chrono::steady_clock::now();
-    for (size_t pos = 0; pos < part.size(); pos += 2048) {
-      out.clear();
-      r->Find(part.substr(pos, std::min<size_t>(2048, part.size() - pos)), out);
-    }
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - r0).count();
-    std::printf("[pii benchmark]   %-22s %7.1f MB/s\n", std::string(r->Name()).c_str(),
-                static_cast<double>(part.size()) / 1e6 / s);
-  }
+  const PiiSpeed s = MeasurePiiSpeed(TheDetector(), 1, 7);
+  EXPECT_GE(s.bytes, 1000000u);
+  EXPECT_EQ(s.records, a.size());
+  ASSERT_GT(s.findings, 0u);
+  const double bytes_per_finding = static_cast<double>(s.bytes) / static_cast<double>(s.findings);
+  EXPECT_GE(bytes_per_finding, 150);
+  EXPECT_LE(bytes_per_finding, 300);
+  EXPECT_GT(s.mb_per_s, 0);
+}
+
+// Phone answers are cached per digit run: a second pass over the same text
+// must give exactly what the first gave.
+TEST(PiiSpeedTest, PhoneCacheDoesNotChangeFindings) {
+  const std::string text =
+      "Tel 07700 900123 or 01603 123456; RMS-15-0004711 and 15-0004711; +44 (0)7700 900123 "
+      "then 07700 900123 01603 123456.";
+  PhoneRecogniser phone;
+  std::vector<PiiFinding> first, second;
+  phone.Find(text, first);
+  phone.Find(text, second);
+  EXPECT_FALSE(first.empty());
+  EXPECT_EQ(first, second);
 }
 
 }  // namespace

@@ -14,7 +14,9 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <mutex>
 #include <set>
+#include <unordered_map>
 
 namespace foidesk::privacy {
 namespace {
@@ -571,7 +573,22 @@ std::unique_ptr<PatternRecogniser> MakeAddressRecogniser() {
 
 // ---- phones ----------------------------------------------------------------
 
-PhoneRecogniser::PhoneRecogniser() {
+// A phone finding inside one candidate digit run, relative to the run's start.
+struct PhoneHit {
+  uint32_t start;
+  uint32_t end;
+  double score;
+};
+
+// Bounded and shared by threads; emptied when full (simple and good enough:
+// the numbers that recur do so close together).
+struct PhoneRecogniser::Cache {
+  static constexpr size_t kMaxEntries = 1 << 16;
+  std::mutex mu;
+  std::unordered_map<std::string, std::vector<PhoneHit>> map;
+};
+
+PhoneRecogniser::PhoneRecogniser() : cache_(std::make_unique<Cache>()) {
   RE2::Options opts;
   opts.set_log_errors(false);
   // Digit runs with the separators numbers are written with: "07700 900123",
@@ -581,15 +598,51 @@ PhoneRecogniser::PhoneRecogniser() {
 
 PhoneRecogniser::~PhoneRecogniser() = default;
 
-void PhoneRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
+namespace {
+
+// libphonenumber's verdict on one candidate run (ASCII, so its offsets are
+// byte offsets), with at least 9 digits.
+void JudgeCandidate(const std::string& candidate, int digits, std::vector<PhoneHit>& hits) {
   using i18n::phonenumbers::PhoneNumberMatch;
   using i18n::phonenumbers::PhoneNumberMatcher;
   using i18n::phonenumbers::PhoneNumberUtil;
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  static const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  const uint32_t len = static_cast<uint32_t>(candidate.size());
+  // Most candidates are one number: parsing is much cheaper than the matcher.
+  i18n::phonenumbers::PhoneNumber number;
+  const bool parsed = util.Parse(candidate, "GB", &number) == PhoneNumberUtil::NO_PARSING_ERROR;
+  // GB is the main region of +44 and has no leading-digit rule, so a number
+  // valid for GB is valid (IsValidNumber would check GB first and then again);
+  // otherwise Jersey, Guernsey and the Isle of Man need the full check.
+  if (parsed && (util.IsValidNumberForRegion(number, "GB") || util.IsValidNumber(number))) {
+    hits.push_back({0, len, 0.7});
+    return;
+  }
+  PhoneNumberMatcher matcher(util, candidate, "GB", PhoneNumberMatcher::VALID, 65535);
+  PhoneNumberMatch match;
+  bool any = false;
+  while (matcher.HasNext() && matcher.Next(&match)) {
+    const uint32_t s = static_cast<uint32_t>(match.start());
+    hits.push_back({s, s + static_cast<uint32_t>(match.raw_string().size()), 0.7});
+    any = true;
+  }
+  // A UK-shaped number the numbering plan does not list (a typo, or
+  // Ofcom's drama range 07700 900xxx) is still most likely a phone number.
+  if (!any && parsed && number.country_code() == 44 &&
+      (digits == 10 || digits == 11 || digits == 12) && util.IsPossibleNumber(number) &&
+      (candidate[0] == '0' || candidate[0] == '(' || candidate[0] == '+'))
+    hits.push_back({0, len, 0.45});
+}
+
+}  // namespace
+
+void PhoneRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
   const re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece g[2];
+  re2::StringPiece g[1];
   size_t pos = 0;
-  while (pos < text.size() && candidate_->Match(input, pos, text.size(), RE2::UNANCHORED, g, 2)) {
+  std::string candidate;
+  std::vector<PhoneHit> hits;
+  while (pos < text.size() && candidate_->Match(input, pos, text.size(), RE2::UNANCHORED, g, 1)) {
     const size_t cstart = static_cast<size_t>(g[0].data() - text.data());
     const size_t cend = cstart + g[0].size();
     pos = cend;
@@ -598,32 +651,25 @@ void PhoneRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) 
     if (digits < 9) continue;  // UK numbers have 10 or 11; short codes are not personal
     // A digit run glued to letters (a reference like AB1234567890) is no number.
     if (cstart > 0 && std::isalpha(static_cast<unsigned char>(text[cstart - 1]))) continue;
-    // The candidate is ASCII, so the matcher's offsets are byte offsets.
-    const std::string candidate(g[0].data(), g[0].size());
-    // Most candidates are one number: parsing is much cheaper than the matcher.
-    i18n::phonenumbers::PhoneNumber number;
-    const bool parsed =
-        util.Parse(candidate, "GB", &number) == PhoneNumberUtil::NO_PARSING_ERROR;
-    if (parsed && util.IsValidNumber(number)) {
-      out.push_back({PiiType::kPhone, cstart, cend, 0.7, "phone"});
-      continue;
+    candidate.assign(g[0].data(), g[0].size());
+    bool cached = false;
+    {
+      std::lock_guard<std::mutex> lock(cache_->mu);
+      auto it = cache_->map.find(candidate);
+      if (it != cache_->map.end()) {
+        hits = it->second;
+        cached = true;
+      }
     }
-    PhoneNumberMatcher matcher(util, candidate, "GB", PhoneNumberMatcher::VALID, 65535);
-    PhoneNumberMatch match;
-    bool any = false;
-    while (matcher.HasNext() && matcher.Next(&match)) {
-      const size_t s = cstart + static_cast<size_t>(match.start());
-      const size_t e = s + match.raw_string().size();
-      out.push_back({PiiType::kPhone, s, e, 0.7, "phone"});
-      any = true;
+    if (!cached) {
+      hits.clear();
+      JudgeCandidate(candidate, digits, hits);
+      std::lock_guard<std::mutex> lock(cache_->mu);
+      if (cache_->map.size() >= Cache::kMaxEntries) cache_->map.clear();
+      cache_->map.emplace(candidate, hits);
     }
-    // A UK-shaped number the numbering plan does not list (a typo, or
-    // Ofcom's drama range 07700 900xxx) is still most likely a phone number.
-    if (!any && parsed && number.country_code() == 44 && (digits == 10 || digits == 11 ||
-                                                          digits == 12) &&
-        util.IsPossibleNumber(number) && (candidate[0] == '0' || candidate[0] == '(' ||
-                                          candidate[0] == '+'))
-      out.push_back({PiiType::kPhone, cstart, cend, 0.45, "phone"});
+    for (const PhoneHit& h : hits)
+      out.push_back({PiiType::kPhone, cstart + h.start, cstart + h.end, h.score, "phone"});
   }
 }
 

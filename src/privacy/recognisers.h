@@ -69,6 +69,8 @@ class PatternRecogniser : public Recogniser {
 // UK and international phone numbers through libphonenumber's
 // PhoneNumberMatcher (region GB, leniency VALID). A cheap RE2 scan picks
 // digit runs first, since the matcher is too slow to run over all text.
+// What libphonenumber says of a digit run depends on the run alone, so the
+// answers for recent runs are kept (numbers recur across a case's records).
 class PhoneRecogniser : public Recogniser {
  public:
   PhoneRecogniser();
@@ -79,6 +81,8 @@ class PhoneRecogniser : public Recogniser {
 
  private:
   std::unique_ptr<re2::RE2> candidate_;
+  struct Cache;
+  std::unique_ptr<Cache> cache_;
 };
 
 // Each pattern recogniser on its own, for tests and for picking a subset.
