@@ -1,6 +1,7 @@
 // Reading and checking disclosure policy files. toml++ exceptions stop here:
 // every problem becomes an Error naming the file, the line when known, the
 // key and the reason.
+#include "privacy/policy_file.h"
 #include "privacy/disclosure_policy.h"
 
 #include <toml++/toml.h>
@@ -21,10 +22,7 @@ class Loader {
 
  private:
   Error Fail(const toml::node* node, const std::string& key, const std::string& reason) const {
-    std::string where = source_;
-    if (node && node->source().begin.line > 0)
-      where += ":" + std::to_string(node->source().begin.line);
-    return Error::InvalidInput(where + ": " + key + ": " + reason);
+    return PolicyError(source_, node, key, reason);
   }
   Status CheckKeys(const toml::table& table, const std::string& prefix,
                    std::initializer_list<std::string_view> allowed) const;

@@ -1,6 +1,7 @@
 // Redaction operators and redaction policy files. toml++ exceptions stop in
 // ParseRedactionPolicy: every problem becomes an Error naming the file, the
 // line when known, the key and the reason. Values are never put in errors.
+#include "privacy/policy_file.h"
 #include "privacy/redact.h"
 
 #include <toml++/toml.h>
@@ -273,10 +274,7 @@ class Loader {
 
  private:
   Error Fail(const toml::node* node, const std::string& key, const std::string& reason) const {
-    std::string where = source_;
-    if (node && node->source().begin.line > 0)
-      where += ":" + std::to_string(node->source().begin.line);
-    return Error::InvalidInput(where + ": " + key + ": " + reason);
+    return PolicyError(source_, node, key, reason);
   }
   Result<std::string> String(const toml::node& node, const std::string& key) const {
     if (node.is_string()) return *node.value<std::string>();
