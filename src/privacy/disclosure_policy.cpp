@@ -1,7 +1,6 @@
 // Reading and checking disclosure policy files. toml++ exceptions stop here:
 // every problem becomes an Error naming the file, the line when known, the
 // key and the reason.
-#include "privacy/policy_file.h"
 #include "privacy/disclosure_policy.h"
 
 #include <toml++/toml.h>
@@ -11,6 +10,8 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+
+#include "privacy/policy_file.h"
 
 namespace foidesk::privacy {
 namespace {

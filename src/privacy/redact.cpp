@@ -1,7 +1,6 @@
 // Redaction operators and redaction policy files. toml++ exceptions stop in
 // ParseRedactionPolicy: every problem becomes an Error naming the file, the
 // line when known, the key and the reason. Values are never put in errors.
-#include "privacy/policy_file.h"
 #include "privacy/redact.h"
 
 #include <toml++/toml.h>
@@ -13,6 +12,7 @@
 #include <sstream>
 
 #include "model/date.h"
+#include "privacy/policy_file.h"
 
 namespace foidesk::privacy {
 namespace {
