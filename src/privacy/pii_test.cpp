@@ -144,7 +144,9 @@ TEST(PiiUtf8Test, OffsetsAreBytes) {
   for (const PiiFinding& f : fs) {
     // Every span starts and ends on a character boundary.
     EXPECT_NE(static_cast<unsigned char>(text[f.start]) & 0xC0, 0x80);
-    if (f.end < text.size()) EXPECT_NE(static_cast<unsigned char>(text[f.end]) & 0xC0, 0x80);
+    if (f.end < text.size()) {
+      EXPECT_NE(static_cast<unsigned char>(text[f.end]) & 0xC0, 0x80);
+    }
   }
 }
 
