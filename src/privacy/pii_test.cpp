@@ -90,9 +90,13 @@ TEST(PiiContextTest, ContextRaisesLowersAndRetypes) {
     const auto ctx = FindingAt(TheDetector().Detect(c.text), c.text, c.want);
     ASSERT_TRUE(plain && ctx) << c.text;
     EXPECT_EQ(ctx->type, c.type) << c.text;
-    if (c.direction > 0) EXPECT_GT(ctx->score, plain->score) << c.text;
-    if (c.direction < 0) EXPECT_LT(ctx->score, plain->score) << c.text;
-    if (c.direction == 0) EXPECT_DOUBLE_EQ(ctx->score, plain->score) << c.text;
+    if (c.direction > 0) {
+      EXPECT_GT(ctx->score, plain->score) << c.text;
+    } else if (c.direction < 0) {
+      EXPECT_LT(ctx->score, plain->score) << c.text;
+    } else {
+      EXPECT_DOUBLE_EQ(ctx->score, plain->score) << c.text;
+    }
   }
 }
 
