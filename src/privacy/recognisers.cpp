@@ -137,13 +137,6 @@ bool IsBlockedVrmLetters(std::string_view letters) {
   return kBlocked.count(std::string(letters)) > 0;
 }
 
-std::string Letters(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    if (std::isalpha(static_cast<unsigned char>(c))) out += c;
-  return out;
-}
-
 // ---- handles ---------------------------------------------------------------
 
 bool LooksLikeTime(std::string_view s) {
