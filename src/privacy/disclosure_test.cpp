@@ -346,16 +346,16 @@ int DerivableFigures(const std::vector<std::vector<CellState>>& st) {
       if (!hidden(r0, c0)) continue;
       // Is column c0 reachable from row r0 without the edge (r0, c0)?
       std::vector<bool> row_seen(R), col_seen(C);
-      std::vector<std::pair<bool, int>> todo = {{true, r0}};
+      std::vector<std::pair<bool, int>> pending = {{true, r0}};
       row_seen[r0] = true;
-      while (!todo.empty()) {
-        auto [is_row, n] = todo.back();
-        todo.pop_back();
+      while (!pending.empty()) {
+        auto [is_row, n] = pending.back();
+        pending.pop_back();
         for (int m = 0; m < (is_row ? C : R); ++m) {
           int r = is_row ? n : m, c = is_row ? m : n;
           if (!hidden(r, c) || (r == r0 && c == c0)) continue;
-          if (is_row && !col_seen[c]) col_seen[c] = true, todo.push_back({false, c});
-          if (!is_row && !row_seen[r]) row_seen[r] = true, todo.push_back({true, r});
+          if (is_row && !col_seen[c]) col_seen[c] = true, pending.push_back({false, c});
+          if (!is_row && !row_seen[r]) row_seen[r] = true, pending.push_back({true, r});
         }
       }
       derivable += !col_seen[c0];
