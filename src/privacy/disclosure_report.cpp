@@ -152,7 +152,9 @@ std::vector<std::string> ReportSentences(const DisclosureReport& r) {
   for (const CountTableReport& c : r.count_tables) {
     if (c.primary == 0 && c.secondary == 0) continue;
     std::string s = "In " + c.table + ", ";
-    s += c.threshold == 2 ? "figures of 1" : "figures from 1 to " + std::to_string(c.threshold - 1);
+    s += c.threshold == 2   ? "figures of 1"
+         : c.threshold == 3 ? "figures of 1 and 2"
+                            : "figures from 1 to " + std::to_string(c.threshold - 1);
     s += " are shown as \"" + c.marker + "\"";
     if (c.secondary > 0)
       s += ", and " + std::to_string(c.secondary) +
