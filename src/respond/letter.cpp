@@ -75,14 +75,23 @@ std::string RenderLetter(const std::string& template_text, const LetterContent& 
   mstch::array questions;
   for (size_t i = 0; i < c.questions.size(); ++i)
     questions.push_back(mstch::map{{"number", std::to_string(i + 1)}, {"text", c.questions[i]}});
-  mstch::array q1, q2;
-  for (const auto& r : c.tables.q1)
-    q1.push_back(mstch::map{{"year", r.year}, {"count", std::to_string(r.count)}});
-  for (const auto& r : c.tables.q2)
-    q2.push_back(mstch::map{{"year", r.year},
-                            {"summary", Cell(r.summary, format)},
-                            {"outcome", Cell(r.outcome, format)},
-                            {"victim_age", Cell(r.victim_age, format)}});
+  // A table for a template: {{#header}}, and {{#rows}} each with {{#cells}};
+  // the last row is flagged {{#last}} (a count table's total); {{first}} and
+  // {{#rest}} split a row for a row header.
+  auto table = [&](const tables::PublicTable& t) {
+    mstch::array header, rows;
+    for (const auto& h : t.header) header.push_back(Cell(h, format));
+    for (size_t i = 0; i < t.rows.size(); ++i) {
+      mstch::array cells, rest;
+      for (const auto& v : t.rows[i]) cells.push_back(Cell(v, format));
+      for (size_t j = 1; j < t.rows[i].size(); ++j) rest.push_back(Cell(t.rows[i][j], format));
+      rows.push_back(mstch::map{{"cells", cells},
+                                {"first", t.rows[i].empty() ? std::string() : Cell(t.rows[i][0], format)},
+                                {"rest", rest},
+                                {"last", i + 1 == t.rows.size()}});
+    }
+    return mstch::map{{"name", t.name}, {"header", header}, {"rows", rows}};
+  };
   mstch::map context{{"force", force},
                      {"reference", c.reference},
                      {"received", c.received},
@@ -91,9 +100,9 @@ std::string RenderLetter(const std::string& template_text, const LetterContent& 
                      {"methods", Strings(c.methods)},
                      {"caveats", Strings(c.caveats)},
                      {"s40", Strings(c.s40)},
-                     {"q1", q1},
-                     {"q2", q2},
-                     {"total", std::to_string(c.tables.total)}};
+                     {"disclosure", Strings(c.disclosure)},
+                     {"q1", table(c.q1)},
+                     {"q2", table(c.q2)}};
   if (!c.definition.empty()) context.emplace("definition", c.definition);
   return mstch::render(template_text, context);
 }

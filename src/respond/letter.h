@@ -33,7 +33,11 @@ struct LetterContent {
   std::vector<std::string> methods;  // one paragraph per search
   std::vector<std::string> caveats;
   std::vector<std::string> s40;  // exemption paragraphs, from config/exemptions
-  tables::ResponseTables tables;
+  std::vector<std::string> disclosure;  // what this response withheld and why (s40(2) facts)
+  // The tables as published (after disclosure control); the last row of q1
+  // is its total.
+  tables::PublicTable q1;
+  tables::PublicTable q2;
 };
 
 enum class LetterFormat { kMarkdown, kHtml };

@@ -22,12 +22,22 @@ TEST(LetterTest, EscapesPerFormat) {
   LetterContent c;
   c.force.name = "A & B Police";
   c.reference = "FOI 1/16";
-  c.tables.q2.push_back(tables::DetailRow{"2015", "Threat <b>x</b> | y", "Undetected", "17", {}, "K"});
-  const std::string tpl = "{{force.name}}|{{#q2}}{{{summary}}}/{{summary}}{{/q2}}";
+  c.q2 = {"Q2", {"Year", "Details"}, {{"2015", "Threat <b>x</b> | y"}}};
+  const std::string tpl = "{{force.name}}|{{#q2.rows}}{{#rest}}{{{.}}}/{{.}}{{/rest}}{{/q2.rows}}";
   EXPECT_EQ(RenderLetter(tpl, c, LetterFormat::kHtml),
             "A &amp; B Police|Threat <b>x</b> | y/Threat &lt;b&gt;x&lt;&#x2F;b&gt; | y");
-  EXPECT_EQ(RenderLetter("{{#q2}}{{{summary}}}{{/q2}}", c, LetterFormat::kMarkdown),
+  EXPECT_EQ(RenderLetter("{{#q2.rows}}{{#rest}}{{{.}}}{{/rest}}{{/q2.rows}}", c, LetterFormat::kMarkdown),
             "Threat <b>x</b> \\| y");
+}
+
+TEST(LetterTest, TablesRenderHeaderRowsAndTotal) {
+  LetterContent c;
+  c.q1 = {"Q1", {"Year", "Number of Crimes"}, {{"2013", "*"}, {"2014", "23"}, {"Total", "28"}}};
+  const std::string tpl =
+      "{{#q1.header}}[{{.}}]{{/q1.header}}\n{{#q1.rows}}{{^last}}{{first}}:{{#rest}}{{.}}{{/rest}};"
+      "{{/last}}{{#last}}={{#rest}}{{.}}{{/rest}}{{/last}}{{/q1.rows}}";
+  EXPECT_EQ(RenderLetter(tpl, c, LetterFormat::kHtml),
+            "[Year][Number of Crimes]\n2013:*;2014:23;=28");
 }
 
 }  // namespace

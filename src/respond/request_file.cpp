@@ -72,6 +72,8 @@ Result<RequestFile> LoadRequestFile(const std::string& path) {
   FOIDESK_TRY(sources, ReadStrings(t, "sources", path));
   FOIDESK_TRY(decisions, ReadString(t, "decisions", path));
   FOIDESK_TRY(caveats, ReadStrings(t, "caveats", path));
+  FOIDESK_TRY(policy, ReadString(t, "disclosure_policy", path, false));
+  FOIDESK_TRY(schema, ReadString(t, "summary_schema", path, false));
 #undef FOIDESK_TRY
   r.reference = *reference;
   r.title = *title;
@@ -83,6 +85,10 @@ Result<RequestFile> LoadRequestFile(const std::string& path) {
   for (const auto& s : *sources) r.sources.push_back(resolve(s));
   r.decisions = resolve(*decisions);
   r.caveats = *caveats;
+  if (!policy->empty()) r.disclosure_policy = resolve(*policy);
+  r.summary_schema = *schema;
+  if (r.summary_schema.find_first_of("/\\.") != std::string::npos)
+    return Error::InvalidInput(path + ": key 'summary_schema': a schema name such as \"sextortion\", not a path");
   if (r.questions.empty()) return Error::InvalidInput(path + ": key 'questions': at least one question");
   if (r.response_date < r.received)
     return Error::InvalidInput(path + ": key 'response_date': before the date the request was received");
@@ -117,6 +123,26 @@ Result<RequestFile> LoadRequestFile(const std::string& path) {
     spec.query = *query;
     spec.method = *method;
     r.searches.push_back(std::move(spec));
+  }
+  if (const toml::node* o = t.get("override")) {
+    const toml::array* arr = o->as_array();
+    if (!arr) return Error::InvalidInput(path + ": [[override]]: expected a list of tables");
+    int n = 0;
+    for (const auto& el : *arr) {
+      ++n;
+      const std::string where = path + ": [[override]] " + std::to_string(n);
+      const toml::table* ot = el.as_table();
+      if (!ot) return Error::InvalidInput(where + ": expected a table");
+      GateOverride g;
+      for (auto [key, field] : {std::pair{"check", &g.check}, std::pair{"subject", &g.subject},
+                                std::pair{"approver", &g.approver}, std::pair{"reason", &g.reason}}) {
+        auto v = ReadString(*ot, key, where);
+        if (!v.ok()) return v.error();
+        if (v->empty()) return Error::InvalidInput(where + ": key '" + key + "': must not be empty");
+        *field = *v;
+      }
+      r.overrides.push_back(std::move(g));
+    }
   }
   return r;
 }

@@ -18,6 +18,16 @@ struct SearchSpec {
   std::string method;  // how the letter describes it, e.g. "all recorded crimes of Blackmail"
 };
 
+// An approver's acceptance of one refusal of the publish gate
+// (privacy/publish_gate.h), kept in the request file so the response can be
+// rebuilt the same way and the decision is on record.
+struct GateOverride {
+  std::string check;    // "summary-finding", "below-k", ...
+  std::string subject;  // crime id, column or "Q1 2012", as the refusal named it
+  std::string approver;
+  std::string reason;
+};
+
 struct RequestFile {
   std::string path;  // the file itself
   std::string reference;
@@ -32,6 +42,9 @@ struct RequestFile {
   std::string decisions;             // resolved path
   std::vector<SearchSpec> searches;
   std::vector<std::string> caveats;
+  std::string disclosure_policy;  // resolved path; empty: config/disclosure/default.toml
+  std::string summary_schema;     // facet schema name (config/facets/<name>.toml); may be empty
+  std::vector<GateOverride> overrides;
 };
 
 // Parses and checks a request file. Errors name the file, the key and why.

@@ -3,11 +3,17 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <unordered_map>
 
 #include "model/outcomes.h"
+#include "privacy/disclosure.h"
+#include "privacy/disclosure_policy.h"
+#include "privacy/facets.h"
+#include "privacy/publish_gate.h"
+#include "privacy/summary.h"
 #include "query/parser.h"
 #include "query/searcher.h"
 #include "respond/letter.h"
@@ -56,25 +62,36 @@ std::vector<std::string> Paragraphs(const std::string& text) {
   return out;
 }
 
-}  // namespace
 
-Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt) {
-  const fs::path config(opt.config_dir);
-  auto outcomes = OutcomeList::Load((config / "codes" / "outcomes.csv").string());
-  if (!outcomes.ok()) return outcomes.error();
-  auto force = LoadForceDetails((config / "force.toml").string());
-  if (!force.ok()) return force.error();
+// Everything before disclosure control: staff-only.
+struct Prepared {
+  std::vector<int64_t> candidates;
+  nlohmann::json searches = nlohmann::json::array();
+  review::ImportCounts imported;
+  tables::ResponseTables tables;
+};
 
+// The facet schema a request names, or none.
+Result<std::optional<privacy::FacetSchema>> LoadSchema(const RequestFile& req, const fs::path& config) {
+  if (req.summary_schema.empty()) return std::optional<privacy::FacetSchema>();
+  auto s = privacy::LoadFacetSchema((config / "facets" / (req.summary_schema + ".toml")).string());
+  if (!s.ok()) return Error::InvalidInput(req.path + ": key 'summary_schema': " + s.error().message);
+  return std::optional<privacy::FacetSchema>(std::move(*s));
+}
+
+Result<Prepared> Prepare(Store& store, const RequestFile& req, const Options& opt,
+                         const OutcomeList& outcomes, const privacy::FacetSchema* schema) {
+  Prepared p;
   // Decisions first: they are part of the request's inputs.
   auto decisions_in = review::ReadDecisionsCsv(req.decisions, req.reference);
   if (!decisions_in.ok()) return decisions_in.error();
   auto imported = review::ImportDecisions(store, *decisions_in, req.decisions, opt.now);
   if (!imported.ok()) return imported.error();
+  p.imported = *imported;
 
   // Candidates: the union of each source's search.
   query::Searcher searcher(store);
-  std::vector<int64_t> candidates;
-  nlohmann::json searches = nlohmann::json::array();
+  std::vector<int64_t>& candidates = p.candidates;
   for (const auto& s : req.searches) {
     const std::string text = "source:" + s.source + " (" + s.query + ")";
     auto q = query::ParseQuery(text);
@@ -83,7 +100,7 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
                                  " (in '" + text + "')");
     auto r = searcher.Search(*q);
     if (!r.ok()) return r.error();
-    searches.push_back({{"source", s.source}, {"query", s.query}, {"matches", r->rowids.size()}});
+    p.searches.push_back({{"source", s.source}, {"query", s.query}, {"matches", r->rowids.size()}});
     std::vector<int64_t> merged;
     std::set_union(candidates.begin(), candidates.end(), r->rowids.begin(), r->rowids.end(),
                    std::back_inserter(merged));
@@ -128,12 +145,166 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
     if (!crime.ok()) return crime.error();
     const Crime& c = **crime;
     auto age = VictimAge(c);
-    rows.push_back(tables::DetailRow{std::to_string(c.recorded.year), relevant_decisions[i]->summary,
-                                     outcomes->PublicWording(c.outcome_type),
-                                     age ? std::to_string(*age) : "Not stated", c.recorded, c.key});
+    // A reviewer's own summary, else one composed from the facets of the
+    // crime's text in the schema's fixed wording.
+    std::string summary = relevant_decisions[i]->summary;
+    if (summary.empty() && schema != nullptr)
+      summary = privacy::ComposeSummary(*schema, privacy::ExtractFacets(*schema, c.text));
+    rows.push_back(tables::DetailRow{std::to_string(c.recorded.year), summary,
+                                     outcomes.PublicWording(c.outcome_type),
+                                     age ? std::to_string(*age) : "Not stated", c.recorded, c.key,
+                                     c.town.empty() ? "Not stated" : c.town});
   }
   auto t = tables::BuildTables(req.years, counts, std::move(rows));
   if (!t.ok()) return t.error();
+  p.tables = std::move(*t);
+  return p;
+}
+
+// The detail table's columns: the policy's names and the published headers.
+constexpr std::pair<const char*, const char*> kDetailColumns[] = {
+    {"year", "Year"}, {"details", "Details"}, {"outcome", "Outcome"},
+    {"victim_age", "Victim Age"}, {"town", "Town"}};
+
+privacy::Table DetailTable(const tables::ResponseTables& t) {
+  privacy::Table out;
+  for (const auto& [key, header] : kDetailColumns) out.columns.push_back(key);
+  for (const auto& r : t.q2) out.rows.push_back({r.year, r.summary, r.outcome, r.victim_age, r.town});
+  return out;
+}
+
+std::string Header(const std::string& key) {
+  for (const auto& [k, header] : kDetailColumns)
+    if (key == k) return header;
+  return key;
+}
+
+// The tables as they will be published, the report of what was withheld,
+// and the gate's verdict on them.
+struct Release {
+  tables::PublicTable q1, q2;
+  privacy::DisclosureReport report;
+  privacy::GateResult gate;
+};
+
+Result<Release> Protect(const RequestFile& req, const tables::ResponseTables& t,
+                        const privacy::DisclosurePolicy& policy, const privacy::Detector& detector,
+                        const privacy::FacetSchema* schema,
+                        const std::vector<privacy::Override>& overrides) {
+  if (policy.suppression == privacy::RowSuppression::kDrop)
+    return Error::InvalidInput(policy.source + ": suppression.mode \"drop\" would make Q2 disagree "
+                               "with Q1; use \"marker\" for a response");
+  Release out;
+  auto released = privacy::ApplyPolicy(DetailTable(t), policy);
+  if (!released.ok())
+    return Error::InvalidInput(req.path + ": disclosure policy " + policy.name + ": " +
+                               released.error().message);
+  out.report = std::move(released->report);
+  // Rows in the order of their published values: the working order (by
+  // recorded date) would tell a reader which year a suppressed or
+  // generalised row is from.
+  std::vector<size_t> order(released->table.rows.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return released->table.rows[a] < released->table.rows[b];
+  });
+  privacy::PublicRelease pub;
+  pub.details.columns = released->table.columns;
+  for (size_t i : order) {
+    pub.details.rows.push_back(released->table.rows[i]);
+    pub.crime_ids.push_back(t.q2[i].crime_key);
+  }
+  out.q2.name = "Q2";
+  for (const auto& c : released->table.columns) out.q2.header.push_back(Header(c));
+  out.q2.rows = pub.details.rows;
+
+  privacy::CountTable counts;
+  counts.name = "Q1";
+  counts.row_header = "Year";
+  counts.column_labels = {"Number of Crimes"};
+  for (const auto& r : t.q1) {
+    counts.row_labels.push_back(r.year);
+    counts.counts.push_back({r.count});
+  }
+  auto q1 = privacy::SuppressCounts(counts, policy.counts);
+  if (!q1.ok()) return q1.error();
+  out.report.count_tables.push_back(q1->report);
+  out.q1 = {"Q1", q1->table.columns, q1->table.rows};
+
+  // The gate sees only what will be published.
+  privacy::PublicCounts pc{"Q1", {}, {}, "year"};
+  for (const auto& row : q1->table.rows) {
+    pc.labels.push_back(row.front());
+    pc.shown.push_back(row.back());
+  }
+  pub.counts.push_back(std::move(pc));
+  privacy::GateOptions gopt;
+  gopt.schema = schema;
+  out.gate = privacy::CheckRelease(pub, policy, detector, gopt, overrides);
+  return out;
+}
+
+Result<std::vector<privacy::Override>> Overrides(const RequestFile& req) {
+  std::vector<privacy::Override> out;
+  for (size_t i = 0; i < req.overrides.size(); ++i) {
+    const GateOverride& o = req.overrides[i];
+    auto check = privacy::GateCheckFromName(o.check);
+    if (!check)
+      return Error::InvalidInput(req.path + ": [[override]] " + std::to_string(i + 1) +
+                                 ": key 'check': '" + o.check +
+                                 "' is not one of summary-finding, summary-vocabulary, below-k, "
+                                 "withheld-column, small-count");
+    out.push_back({*check, o.subject, o.approver, o.reason});
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<tables::ResponseTables> WorkingTables(Store& store, const RequestFile& req,
+                                             const Options& opt) {
+  const fs::path config(opt.config_dir);
+  auto outcomes = OutcomeList::Load((config / "codes" / "outcomes.csv").string());
+  if (!outcomes.ok()) return outcomes.error();
+  auto schema = LoadSchema(req, config);
+  if (!schema.ok()) return schema.error();
+  auto p = Prepare(store, req, opt, *outcomes, *schema ? &**schema : nullptr);
+  if (!p.ok()) return p.error();
+  return std::move(p->tables);
+}
+
+Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt) {
+  const fs::path config(opt.config_dir);
+  auto outcomes = OutcomeList::Load((config / "codes" / "outcomes.csv").string());
+  if (!outcomes.ok()) return outcomes.error();
+  auto force = LoadForceDetails((config / "force.toml").string());
+  if (!force.ok()) return force.error();
+  auto policy = privacy::LoadDisclosurePolicy(
+      req.disclosure_policy.empty() ? (config / "disclosure" / "default.toml").string()
+                                    : req.disclosure_policy);
+  if (!policy.ok()) return policy.error();
+  auto detector = privacy::Detector::CreateDefault(opt.config_dir);
+  if (!detector.ok()) return detector.error();
+  auto schema = LoadSchema(req, config);
+  if (!schema.ok()) return schema.error();
+  const privacy::FacetSchema* schema_ptr = *schema ? &**schema : nullptr;
+  auto overrides = Overrides(req);
+  if (!overrides.ok()) return overrides.error();
+
+  auto prepared = Prepare(store, req, opt, *outcomes, schema_ptr);
+  if (!prepared.ok()) return prepared.error();
+  const Prepared& p = *prepared;
+  const std::vector<int64_t>& candidates = p.candidates;
+  const tables::ResponseTables& t = p.tables;
+
+  auto release = Protect(req, t, *policy, *detector, schema_ptr, *overrides);
+  if (!release.ok()) return release.error();
+  if (!release->gate.passed())
+    return Error::InvalidInput(
+        req.path + ": the publish gate refused the response; nothing was written:\n" +
+        release->gate.Message() +
+        "An approver may accept a refusal with an [[override]] in the request file "
+        "(check, subject, approver, reason).");
 
   LetterContent letter;
   letter.force = *force;
@@ -146,16 +317,18 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
     const auto& s = req.searches[i];
     letter.methods.push_back(force->analysis_unit + " has undertaken research of " + s.method +
                              " (search: " + s.query + "; " +
-                             std::to_string(searches[i]["matches"].get<size_t>()) + " crimes).");
+                             std::to_string(p.searches[i]["matches"].get<size_t>()) + " crimes).");
   }
   letter.methods.push_back("These " + std::to_string(candidates.size()) +
                            " crimes have then been reviewed to retrieve those relevant to your "
-                           "request: " + std::to_string(relevant.size()) + " were found relevant.");
+                           "request: " + std::to_string(t.total) + " were found relevant.");
   letter.caveats = req.caveats;
   auto s40 = ReadFile((config / "exemptions" / "s40-2-dpa1998.md").string());
   if (!s40.ok()) return s40.error();
   letter.s40 = Paragraphs(*s40);
-  letter.tables = *t;
+  letter.disclosure = privacy::ReportSentences(release->report);
+  letter.q1 = release->q1;
+  letter.q2 = release->q2;
 
   std::map<std::string, std::string> outputs;
   for (auto [name, fmt] : {std::pair{"response.md", LetterFormat::kMarkdown},
@@ -165,15 +338,24 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
     if (!tpl.ok()) return tpl.error();
     outputs[name] = RenderLetter(*tpl, letter, fmt);
   }
-  outputs["tables/q1.csv"] = tables::Q1Csv(*t);
-  outputs["tables/q2.csv"] = tables::Q2Csv(*t);
+  outputs["tables/q1.csv"] = tables::Csv(release->q1);
+  outputs["tables/q2.csv"] = tables::Csv(release->q2);
+
+  // disclosure.json: what was withheld and why, and which gate checks an
+  // approver accepted (by kind only: subjects name crimes, reasons are free text).
+  nlohmann::json disclosure = nlohmann::json::parse(privacy::ReportJson(release->report));
+  nlohmann::json accepted = nlohmann::json::object();
+  for (const auto& r : release->gate.refusals)
+    if (r.override_by) accepted[privacy::GateCheckName(r.check)] = accepted.value(privacy::GateCheckName(r.check), 0) + 1;
+  disclosure["gate"] = {{"passed", true}, {"overridden", accepted}};
+  outputs["disclosure.json"] = disclosure.dump(2) + "\n";
 
   // The manifest: how the figures were made, by hash; no personal data
-  // (no crime numbers, no names, no free text).
+  // (no crime numbers, no names, no free text) and only published figures.
   nlohmann::json manifest;
   manifest["foidesk_version"] = FOIDESK_VERSION;
   manifest["reference"] = req.reference;
-  manifest["searches"] = searches;
+  manifest["searches"] = p.searches;
   nlohmann::json sources = nlohmann::json::array();
   for (const auto& src : req.sources) {
     auto h = Sha256File(src);
@@ -185,12 +367,14 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
   if (!dh.ok()) return dh.error();
   manifest["decisions"] = {{"file", fs::path(req.decisions).filename().string()},
                            {"sha256", *dh},
-                           {"decided", imported->imported},
-                           {"relevant", imported->relevant}};
+                           {"decided", p.imported.imported},
+                           {"relevant", p.imported.relevant}};
+  auto rh = Sha256File(req.path);
+  if (!rh.ok()) return rh.error();
+  manifest["request"] = {{"file", fs::path(req.path).filename().string()}, {"sha256", *rh}};
   nlohmann::json by_year = nlohmann::json::object();
-  for (const auto& r : t->q1) by_year[r.year] = r.count;
-  manifest["counts"] = {{"candidates", candidates.size()}, {"relevant", relevant.size()},
-                        {"by_year", by_year}};
+  for (const auto& row : release->q1.rows) by_year[row.front()] = row.back();
+  manifest["counts"] = {{"candidates", candidates.size()}, {"published", by_year}};
   nlohmann::json hashes = nlohmann::json::object();
   // Hashes of the public files as written, so a published copy can be checked.
   for (const auto& [name, content] : outputs) hashes[name] = Sha256String(content);
@@ -203,9 +387,14 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
     summary.files.push_back(name);
   }
   summary.candidates = static_cast<int64_t>(candidates.size());
-  summary.relevant = static_cast<int64_t>(relevant.size());
-  for (const auto& r : t->q1) summary.relevant_by_year[r.year] = r.count;
+  summary.relevant = t.total;
+  for (const auto& r : t.q1) summary.relevant_by_year[r.year] = r.count;
   summary.candidate_rowids = candidates;
+  for (const auto& r : release->gate.refusals)
+    if (r.override_by)
+      summary.overridden.push_back(r.subject + ": " + privacy::GateCheckName(r.check) +
+                                   " accepted by " + r.override_by->approver);
+  summary.withheld = privacy::ReportSentences(release->report);
   return summary;
 }
 

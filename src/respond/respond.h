@@ -12,6 +12,7 @@
 #include "model/result.h"
 #include "respond/request_file.h"
 #include "store/store.h"
+#include "tables/tables.h"
 
 namespace foidesk::respond {
 
@@ -27,12 +28,23 @@ struct Summary {
   std::map<std::string, int64_t> relevant_by_year;
   std::vector<int64_t> candidate_rowids;  // sorted; staff-only
   std::vector<std::string> files;         // written, relative to out_dir
+  std::vector<std::string> overridden;    // gate refusals an approver accepted; staff-only
+  std::vector<std::string> withheld;      // what disclosure control did, as the letter says it
 };
 
 // REQUIRES: the store holds the crimes the request's searches run over.
 // Fails without writing a public file when a search does not parse, a
-// candidate has no decision, or the tables do not cross-check.
+// candidate has no decision, the tables do not cross-check, or the publish
+// gate (privacy/publish_gate.h) refuses the protected tables and no approver
+// has accepted the refusal in the request file. The tables written are
+// those after the request's disclosure policy (default
+// config/disclosure/default.toml); disclosure.json says what it withheld.
 Result<Summary> Respond(Store& store, const RequestFile& request, const Options& options);
+
+// The tables before disclosure control, as the analyst checks them: staff-only,
+// never written by Respond.
+Result<tables::ResponseTables> WorkingTables(Store& store, const RequestFile& request,
+                                             const Options& options);
 
 // SHA-256 of a file as lower-case hex.
 Result<std::string> Sha256File(const std::string& path);

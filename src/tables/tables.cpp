@@ -48,6 +48,12 @@ Result<ResponseTables> BuildTables(const std::vector<int>& years,
   return t;
 }
 
+std::string Csv(const PublicTable& t) {
+  std::string out = CsvLine(t.header);
+  for (const auto& r : t.rows) out += CsvLine(r);
+  return out;
+}
+
 std::string Q1Csv(const ResponseTables& t) {
   std::string out = CsvLine({"Year", "Number of Crimes"});
   for (const auto& r : t.q1) out += CsvLine({r.year, std::to_string(r.count)});

@@ -22,6 +22,7 @@ struct DetailRow {
   std::string victim_age;  // "17" or "Not stated"
   Date recorded;           // sort key within a year; never published
   std::string crime_key;   // tie-break; never published
+  std::string town;        // as recorded; published only where the disclosure policy allows
 };
 
 struct CountRow {
@@ -44,7 +45,19 @@ Result<ResponseTables> BuildTables(const std::vector<int>& years,
                                    const std::map<std::string, int64_t>& counts_by_year,
                                    std::vector<DetailRow> details);
 
-// CSV as the force publishes it (header and layout of the seed tables, CRLF).
+// A table as published: every cell is text, so a withheld figure ("*"), an
+// age band ("18-24") or a suppressed row ("Suppressed") fits.
+struct PublicTable {
+  std::string name;  // "Q1"
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+// CSV of a published table (header row, CRLF).
+std::string Csv(const PublicTable& t);
+
+// CSV of the working tables, before disclosure control (header and layout of
+// the seed tables, CRLF): staff-only.
 std::string Q1Csv(const ResponseTables& t);
 std::string Q2Csv(const ResponseTables& t);
 
