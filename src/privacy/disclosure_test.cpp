@@ -756,7 +756,7 @@ TEST(DisclosurePolicyTest, DefaultPolicyLoads) {
   EXPECT_EQ(p->suppression, RowSuppression::kMarker);
   EXPECT_EQ(p->marker, "Suppressed");
   EXPECT_DOUBLE_EQ(p->max_suppressed_share, 0.05);
-  EXPECT_EQ(p->counts.threshold, 3)  // = k: see the policy file;
+  EXPECT_EQ(p->counts.threshold, 3);  // = k: see the policy file
   EXPECT_EQ(p->counts.marker, "*");
   EXPECT_EQ(p->hierarchies.at("victim_age").levels.size(), 3u);
   EXPECT_EQ(p->hierarchies.at("victim_age").keep, std::vector<std::string>{"Not stated"});
