@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -85,11 +86,18 @@ class DemoTest : public ::testing::Test {
 fs::path* DemoTest::dir_ = nullptr;
 CommandRun* DemoTest::demo_ = nullptr;
 
-TEST_F(DemoTest, TablesEqualTheSeed) {
+TEST_F(DemoTest, WorkingTablesEqualTheSeed) {
   ASSERT_EQ(demo_->status, 0) << demo_->out;
   const fs::path golden = fs::path(FOIDESK_SOURCE_DIR) / "tests" / "golden";
-  EXPECT_EQ(Slurp(*dir_ / "tables" / "q1.csv"), Slurp(golden / "q1-counts.csv"));
-  auto q2 = ReadCsv(*dir_ / "tables" / "q2.csv");
+  const std::string request = (*dir_ / "inputs" / "request.toml").string();
+  CommandRun q1 = Foidesk("tables " + request + " --table q1", true);
+  ASSERT_EQ(q1.status, 0) << q1.out;
+  EXPECT_EQ(q1.out, Slurp(golden / "q1-counts.csv"));
+  CommandRun q2run = Foidesk("tables " + request + " --table q2", true);
+  ASSERT_EQ(q2run.status, 0) << q2run.out;
+  fs::path q2file = *dir_ / "working-q2.csv";
+  std::ofstream(q2file, std::ios::binary) << q2run.out;
+  auto q2 = ReadCsv(q2file);
   auto seed = ReadCsv(golden / "q2-details.csv");
   ASSERT_FALSE(q2.empty());
   EXPECT_EQ(q2[0], seed[0]);  // header
@@ -99,12 +107,52 @@ TEST_F(DemoTest, TablesEqualTheSeed) {
   for (size_t i = 2; i < q2.size(); ++i) EXPECT_LE(q2[i - 1][0], q2[i][0]);
 }
 
+// Checked here from the files alone, independently of the code that
+// protected them: no town, every unsuppressed combination of the
+// quasi-identifiers shared by at least k = 3 rows, no count of 1 or 2 shown,
+// and the published figures add up.
+TEST_F(DemoTest, PublicTablesPassDisclosureControl) {
+  ASSERT_EQ(demo_->status, 0) << demo_->out;
+  const fs::path tables = *dir_ / "response" / "tables";
+  auto q2 = ReadCsv(tables / "q2.csv");
+  ASSERT_EQ(q2.size(), 69u);
+  EXPECT_EQ(q2[0], (std::vector<std::string>{"Year", "Details", "Outcome", "Victim Age"}));
+  std::map<std::vector<std::string>, int> groups;
+  for (size_t i = 1; i < q2.size(); ++i)
+    if (q2[i][0] != "Suppressed") ++groups[{q2[i][0], q2[i][2], q2[i][3]}];
+  for (const auto& [key, n] : groups) EXPECT_GE(n, 3) << key[0] << " " << key[1] << " " << key[2];
+  auto q1 = ReadCsv(tables / "q1.csv");
+  ASSERT_EQ(q1.size(), 7u);  // header, five years, total
+  EXPECT_EQ(q1.back(), (std::vector<std::string>{"Total", "68"}));
+  int shown = 0, hidden = 0;
+  for (size_t i = 1; i + 1 < q1.size(); ++i) {
+    if (q1[i][1] == "*") {
+      ++hidden;
+      continue;
+    }
+    const int n = std::stoi(q1[i][1]);
+    EXPECT_TRUE(n == 0 || n >= 3) << q1[i][0] << ": " << n;
+    shown += n;
+  }
+  EXPECT_NE(hidden, 1) << "one hidden figure is the total less the others";
+  EXPECT_LE(shown, 68);
+  auto report = nlohmann::json::parse(Slurp(*dir_ / "response" / "disclosure.json"));
+  EXPECT_EQ(report["columns"]["withheld"], nlohmann::json::array({"town"}));
+  EXPECT_EQ(report["gate"]["passed"], true);
+  EXPECT_EQ(report["k"]["required"], 3);
+  EXPECT_GE(report["k"]["after"]["k"].get<int>(), 3);
+  // The letter carries the facts of this release in its s40(2) section.
+  const std::string letter = Slurp(*dir_ / "response" / "response.md");
+  EXPECT_NE(letter.find("Towns are not given"), std::string::npos);
+}
+
 TEST_F(DemoTest, PrintsWhereAndWhatTheKeywordsMissed) {
   ASSERT_EQ(demo_->status, 0) << demo_->out;
-  EXPECT_NE(demo_->out.find("response written to"), std::string::npos) << demo_->out;
+  EXPECT_NE(demo_->out.find("response (public) written to"), std::string::npos) << demo_->out;
   EXPECT_NE(demo_->out.find("the keyword search missed"), std::string::npos) << demo_->out;
-  for (const char* f : {"response.md", "response.html", "manifest.json", "inputs/request.toml",
-                        "inputs/decisions.csv"})
+  EXPECT_NE(demo_->out.find("disclosure control:"), std::string::npos) << demo_->out;
+  for (const char* f : {"response/response.md", "response/response.html", "response/manifest.json",
+                        "response/disclosure.json", "inputs/request.toml", "inputs/decisions.csv"})
     EXPECT_TRUE(fs::exists(*dir_ / f)) << f;
 }
 
@@ -113,8 +161,77 @@ TEST_F(DemoTest, RespondAgainGivesTheSameBytes) {
   fs::path again = *dir_ / "again";
   CommandRun r = Foidesk("respond " + (*dir_ / "inputs" / "request.toml").string() + " --out " + again.string());
   ASSERT_EQ(r.status, 0) << r.out;
-  for (const char* f : {"response.md", "response.html", "manifest.json", "tables/q1.csv", "tables/q2.csv"})
-    EXPECT_EQ(Slurp(*dir_ / f), Slurp(again / f)) << f;
+  for (const char* f : {"response.md", "response.html", "manifest.json", "disclosure.json",
+                        "tables/q1.csv", "tables/q2.csv"})
+    EXPECT_EQ(Slurp(*dir_ / "response" / f), Slurp(again / f)) << f;
+}
+
+// A copy of the demo's inputs beside the originals, so the request's
+// relative paths (../foidesk.db, ../data/...) still hold.
+fs::path CopyInputs(const fs::path& demo, const std::string& name) {
+  fs::path in = demo / name;
+  fs::remove_all(in);
+  fs::create_directories(in);
+  fs::copy_file(demo / "inputs" / "request.toml", in / "request.toml");
+  fs::copy_file(demo / "inputs" / "decisions.csv", in / "decisions.csv");
+  return in;
+}
+
+TEST_F(DemoTest, GateRefusesAPersonalSummaryUntilAnApproverAccepts) {
+  ASSERT_EQ(demo_->status, 0) << demo_->out;
+  fs::path in = CopyInputs(*dir_, "gate-inputs");
+  // A reviewer writes a name and a phone number into one public summary.
+  auto rows = ReadCsv(in / "decisions.csv");
+  std::string crime;
+  std::string csv;
+  for (auto& row : rows) {
+    if (crime.empty() && row.size() > 3 && row[1] == "yes") {
+      crime = row[0];
+      row[3] = "Threat to send video to Mr John Smith on 07700 900123 unless money paid";
+    }
+    csv += CsvLine(row);
+  }
+  ASSERT_FALSE(crime.empty());
+  std::ofstream(in / "decisions.csv", std::ios::binary) << csv;
+  fs::path out = *dir_ / "gate-out";
+  CommandRun refused = Foidesk("respond " + (in / "request.toml").string() + " --out " + out.string());
+  EXPECT_NE(refused.status, 0);
+  EXPECT_NE(refused.out.find("crime " + crime + ": summary-finding: phone"), std::string::npos)
+      << refused.out;
+  EXPECT_NE(refused.out.find("crime " + crime + ": summary-finding: person"), std::string::npos)
+      << refused.out;
+  EXPECT_NE(refused.out.find("crime " + crime + ": summary-vocabulary"), std::string::npos)
+      << refused.out;
+  for (const char* text : {"John", "Smith", "07700"})
+    EXPECT_EQ(refused.out.find(text), std::string::npos) << text << " in " << refused.out;
+  EXPECT_FALSE(fs::exists(out)) << "nothing may be written when the gate refuses";
+
+  std::ofstream(in / "request.toml", std::ios::app)
+      << "\n[[override]]\ncheck = \"summary-finding\"\nsubject = \"" << crime
+      << "\"\napprover = \"Test Approver\"\nreason = \"e2e test of the override\"\n"
+      << "\n[[override]]\ncheck = \"summary-vocabulary\"\nsubject = \"" << crime
+      << "\"\napprover = \"Test Approver\"\nreason = \"e2e test of the override\"\n";
+  CommandRun accepted = Foidesk("respond " + (in / "request.toml").string() + " --out " + out.string());
+  ASSERT_EQ(accepted.status, 0) << accepted.out;
+  EXPECT_NE(accepted.out.find("publish gate override: " + crime + ": summary-finding accepted by Test Approver"),
+            std::string::npos)
+      << accepted.out;
+  auto report = nlohmann::json::parse(Slurp(out / "disclosure.json"));
+  EXPECT_EQ(report["gate"]["overridden"]["summary-finding"], 1);
+  EXPECT_EQ(report["gate"]["overridden"]["summary-vocabulary"], 1);
+  EXPECT_EQ(Slurp(out / "disclosure.json").find(crime), std::string::npos);
+}
+
+TEST_F(DemoTest, GateOverrideNamingAnUnknownCheckFailsClearly) {
+  ASSERT_EQ(demo_->status, 0) << demo_->out;
+  fs::path in = CopyInputs(*dir_, "bad-override-inputs");
+  std::ofstream(in / "request.toml", std::ios::app)
+      << "\n[[override]]\ncheck = \"everything\"\nsubject = \"x\"\napprover = \"A\"\nreason = \"r\"\n";
+  CommandRun r = Foidesk("respond " + (in / "request.toml").string() + " --out " + (*dir_ / "bad-out").string());
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.out.find("request.toml: [[override]] 1: key 'check': 'everything' is not one of"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST_F(DemoTest, DecisionsSurviveReingest) {
@@ -142,16 +259,22 @@ TEST_F(DemoTest, DecisionsSurviveReingest) {
 
 TEST_F(DemoTest, ManifestHoldsNoPersonalData) {
   ASSERT_EQ(demo_->status, 0) << demo_->out;
-  auto m = nlohmann::json::parse(Slurp(*dir_ / "manifest.json"));
+  const fs::path response = *dir_ / "response";
+  auto m = nlohmann::json::parse(Slurp(response / "manifest.json"));
   EXPECT_EQ(m["reference"], "FOI 000763/16");
-  EXPECT_EQ(m["counts"]["relevant"], 68);
+  EXPECT_EQ(m["counts"]["candidates"], 427);
+  EXPECT_EQ(m["counts"]["published"]["Total"], "68");
   EXPECT_GE(m["sources"].size(), 2u);
   for (const auto& s : m["sources"]) EXPECT_EQ(s["sha256"].get<std::string>().size(), 64u);
-  std::string text = Slurp(*dir_ / "manifest.json") + Slurp(*dir_ / "response.md") +
-                     Slurp(*dir_ / "response.html");
+  // The manifest's hash of each public file matches the file.
+  for (const auto& [name, hash] : m["outputs"].items()) EXPECT_TRUE(fs::exists(response / name)) << name;
+  std::string text;
+  for (const auto& e : fs::recursive_directory_iterator(response))
+    if (e.is_regular_file()) text += Slurp(e.path());
   // No crime numbers of either system reach a public artefact.
-  EXPECT_EQ(text.find("RMS-1"), std::string::npos);
-  EXPECT_EQ(text.find("C1/"), std::string::npos);
+  std::smatch hit;
+  EXPECT_FALSE(std::regex_search(text, hit, std::regex(R"([A-Z][0-9]/[0-9]{5}/[0-9]{2}|RMS-[0-9]{2}-[0-9]+)")))
+      << hit.str();
 }
 
 TEST_F(DemoTest, SearchCountsByYearAsJson) {

@@ -34,6 +34,10 @@ questions = [
 definition = "By sextortion I mean where victims are persuaded to perform intimate acts over social media and then asked to make a payment to avoid the footage being distributed. They are also known as webcam or photo blackmail scams."
 store = "../foidesk.db"
 decisions = "decisions.csv"
+# Reviewers' summaries are checked against this facet schema's vocabulary;
+# a relevant crime without one gets a summary composed from its facets.
+summary_schema = "sextortion"
+# Omitted: disclosure_policy = "..." (default: config/disclosure/default.toml).
 caveats = [
   "Please note, the crime figures are reliant on the inclusion of one or more of the keywords used.",
   "Due to a change in the recording database from October 2015 all crimes of blackmail on the current system have been reviewed to locate those relevant to your request.",
@@ -66,6 +70,7 @@ Status RunDemo(const DemoOptions& opt) {
   // A demo always starts from nothing, so that it is reproducible.
   for (const char* f : {"foidesk.db", "foidesk.db-wal", "foidesk.db-shm"}) fs::remove(out / f, ec);
   fs::remove_all(data, ec);
+  fs::remove_all(out / "response", ec);
   fs::create_directories(inputs, ec);
 
   std::cerr << "foidesk demo: building the synthetic force (seed " << opt.seed << ")\n";
@@ -101,7 +106,7 @@ Status RunDemo(const DemoOptions& opt) {
   }
   auto request = respond::LoadRequestFile((inputs / "request.toml").string());
   if (!request.ok()) return request.error();
-  auto response = respond::Respond(**store, *request, respond::Options{out.string(), opt.config_dir, UtcNowIso()});
+  auto response = respond::Respond(**store, *request, respond::Options{(out / "response").string(), opt.config_dir, UtcNowIso()});
   if (!response.ok()) return response.error();
 
   // Against the ground truth: relevant crimes of the requested years that
@@ -129,7 +134,9 @@ Status RunDemo(const DemoOptions& opt) {
   std::cout << "ground truth: " << relevant_in_years << " relevant crimes in "
             << request->years.front() << "-" << request->years.back() << "; the keyword search missed "
             << missed << " of them\n";
-  std::cout << "response written to " << out.string() << "/:";
+  std::cout << "disclosure control:";
+  for (const auto& w : response->withheld) std::cout << "\n  " << w;
+  std::cout << "\nresponse (public) written to " << (out / "response").string() << "/:";
   for (const auto& f : response->files) std::cout << " " << f;
   std::cout << "\ninputs kept in " << inputs.string() << "/ (request.toml, decisions.csv)\n";
   return {};

@@ -11,6 +11,7 @@
 #include "cli/bench.h"
 #include "cli/config_dir.h"
 #include "cli/demo.h"
+#include "cli/pii_eval_command.h"
 #include "ingest/ingest.h"
 #include "model/clock.h"
 #include "privacy/pii.h"
@@ -22,6 +23,7 @@
 #include "review/decisions_file.h"
 #include "store/sqlite_store.h"
 #include "synth/synth.h"
+#include "tables/tables.h"
 
 namespace foidesk::cli {
 namespace {
@@ -153,6 +155,25 @@ int Respond(const std::string& request_path, const std::string& out, const std::
             << summary->relevant << " relevant; written to " << out << "/:";
   for (const auto& f : summary->files) std::cout << " " << f;
   std::cout << "\n";
+  for (const auto& w : summary->withheld) std::cout << "disclosure: " << w << "\n";
+  for (const auto& o : summary->overridden) std::cerr << "publish gate override: " << o << "\n";
+  return 0;
+}
+
+// The working tables before disclosure control, for the analyst's checks.
+int WorkingTables(const std::string& request_path, const std::string& which,
+                  const std::string& config) {
+  auto request = respond::LoadRequestFile(request_path);
+  if (!request.ok()) return Fail(request.error());
+  if (!fs::exists(request->store))
+    return Fail(Error::NotFound(request->store + ": no store; run 'foidesk respond' or 'foidesk ingest' first"));
+  int rc = 0;
+  auto store = OpenStore(request->store, rc);
+  if (!store) return rc;
+  auto t = respond::WorkingTables(*store, *request, respond::Options{"", config, UtcNowIso()});
+  if (!t.ok()) return Fail(t.error());
+  std::cerr << "staff only: working tables before disclosure control; not for publication\n";
+  std::cout << (which == "q1" ? tables::Q1Csv(*t) : tables::Q2Csv(*t));
   return 0;
 }
 
@@ -250,8 +271,22 @@ int main(int argc, char** argv) {
     std::string request_path, out;
     respond_cmd->add_option("REQUEST", request_path, "request file (TOML)")->required()->check(CLI::ExistingFile);
     respond_cmd->add_option("--out", out, "output folder")->required();
-    respond_cmd->footer("Example: foidesk respond out/demo/inputs/request.toml --out out/again");
+    respond_cmd->footer(
+        "Example: foidesk respond out/demo/inputs/request.toml --out out/again\n"
+        "The tables are protected by the request's disclosure policy and checked by the publish\n"
+        "gate; a refusal names the crime and check, which an approver may accept with\n"
+        "[[override]] check = \"...\", subject = \"...\", approver = \"...\", reason = \"...\".");
     respond_cmd->callback([&] { rc = Respond(request_path, out, config); });
+
+    auto* tables_cmd = app.add_subcommand(
+        "tables", "print a request's working tables before disclosure control (staff only)");
+    std::string tables_request, tables_which = "q2";
+    tables_cmd->add_option("REQUEST", tables_request, "request file (TOML)")->required()->check(CLI::ExistingFile);
+    tables_cmd->add_option("--table", tables_which, "q1 (counts by year) or q2 (one row per crime)")
+        ->check(CLI::IsMember({"q1", "q2"}))
+        ->capture_default_str();
+    tables_cmd->footer("Example: foidesk tables out/demo/inputs/request.toml --table q1");
+    tables_cmd->callback([&] { rc = WorkingTables(tables_request, tables_which, config); });
 
     auto* pii = app.add_subcommand("pii", "find personal data in UTF-8 text read from standard input");
     bool pii_json = false;
@@ -324,9 +359,22 @@ int main(int argc, char** argv) {
     bench->add_option("--dir", bench_opt.dir, "work folder")->capture_default_str();
     bench->add_option("--pii-mb", bench_opt.pii_megabytes, "MB of text for the PII detection speed (0: skip)")
         ->capture_default_str();
-    bench->footer("Example: foidesk bench --crimes 1000000 --runs 15");
+    std::string pii_eval_dir;
+    bool bench_json = false;
+    auto* pii_eval_opt =
+        bench->add_option("--pii-eval", pii_eval_dir,
+                          "only score PII detection on the public data sets in DIR (see docs/benchmarks.md)")
+            ->check(CLI::ExistingDirectory);
+    bench->add_flag("--json", bench_json, "with --pii-eval: print the scores as one JSON object")
+        ->needs(pii_eval_opt);
+    bench->footer("Example: foidesk bench --crimes 1000000 --runs 15\n"
+                  "Example: foidesk bench --pii-eval ../shared/datasets/pii");
     bench->callback([&] {
       bench_opt.config_dir = config;
+      if (!pii_eval_dir.empty()) {
+        if (auto s = RunPiiEvalCommand(pii_eval_dir, config, bench_json); !s.ok()) rc = Fail(s.error());
+        return;
+      }
       auto s = RunBench(bench_opt);
       if (!s.ok()) rc = Fail(s.error());
     });
