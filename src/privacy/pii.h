@@ -31,14 +31,15 @@ enum class PiiType {
   kDateOfBirth,
   kCrimeNumber,
   kOrganisation,  // school or workplace next to a person
+  kFinancial,     // payment card number, IBAN, sort code, bank account number
 };
 
-inline constexpr int kPiiTypeCount = 15;
+inline constexpr int kPiiTypeCount = 16;
 
 // Stable lower-case names used in JSON, data files and reports:
 // "person", "location", "address", "postcode", "phone", "email", "url",
 // "handle", "ip_address", "vehicle_registration", "ni_number", "date",
-// "date_of_birth", "crime_number", "organisation".
+// "date_of_birth", "crime_number", "organisation", "financial".
 std::string_view PiiTypeName(PiiType type);
 std::optional<PiiType> PiiTypeFromName(std::string_view name);
 
@@ -93,7 +94,8 @@ class Detector {
   Detector(std::vector<std::unique_ptr<Recogniser>> recognisers, ContextRules context,
            DetectorOptions options = {});
 
-  // All pattern recognisers with the context rules of
+  // Every recogniser (patterns, phone, and the gazetteer recogniser with the
+  // word lists of `config_dir`/pii/gazetteers/) with the context rules of
   // `config_dir`/pii/context.toml.
   static Result<Detector> CreateDefault(const std::string& config_dir, DetectorOptions options = {});
 

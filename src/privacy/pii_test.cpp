@@ -192,7 +192,8 @@ TEST(PiiDetectorTest, FindingsSortedAndDisjoint) {
 
 // Not a test of speed (machines differ): it logs MB/s for the report.
 // The text `foidesk bench` times: deterministic, records of about 400
-// bytes, one finding every 150-300 bytes. Asserts the text, not the speed.
+// bytes, one finding every 100-300 bytes (towns are location findings).
+// Asserts the text, not the speed.
 TEST(PiiSpeedTest, TextIsDeterministicAndRealisticallyDense) {
   const auto a = MakePiiSpeedRecords(1, 7);
   EXPECT_EQ(a, MakePiiSpeedRecords(1, 7));
@@ -207,7 +208,7 @@ TEST(PiiSpeedTest, TextIsDeterministicAndRealisticallyDense) {
   EXPECT_EQ(s.records, a.size());
   ASSERT_GT(s.findings, 0u);
   const double bytes_per_finding = static_cast<double>(s.bytes) / static_cast<double>(s.findings);
-  EXPECT_GE(bytes_per_finding, 150);
+  EXPECT_GE(bytes_per_finding, 100);
   EXPECT_LE(bytes_per_finding, 300);
   EXPECT_GT(s.mb_per_s, 0);
 }

@@ -142,7 +142,6 @@ const Negative kNegatives[] = {
     {"VALUE £2250. OFFENCE CODE 071 AND 8N, CLASS 105A"},
     {"IP AGED 45 YEARS, 17 YEAR OLD SUSPECT"},
     {"SEARCHED UNDER S23 MDA AND RELEASED"},
-    {"PC 1845 LEE ATTENDED WITH 2 OFFICERS"},
     {"2 men in the car park were seen"},
     {"the victim walked down the road and into the street"},
     {"open 24/7, item 3 of 12, paid 1100 pounds, 45 minutes later"},

@@ -1,0 +1,773 @@
+// The gazetteer recogniser: a tokeniser that classifies each word once (its
+// shape, the gazetteer's flags, the cue words it is), then three scans over
+// the tokens: organisations (a suffix such as "School" or a cue such as
+// "works at"), then persons and places left to right.
+#include "privacy/name_recognisers.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace foidesk::privacy {
+namespace {
+
+// Cue and structure words the recognisers know by heart (the gazetteer files
+// hold the open lists). One small table, looked up once per token.
+enum CueFlag : uint16_t {
+  kTitle = 1 << 0,        // Mr, Dr, PC, Sgt: a name follows
+  kPersonCue = 1 << 1,    // named, called, neighbour, sister: a name follows
+  kPlaceCue = 1 << 2,     // in, at, from: a place may follow
+  kOrgSuffix = 1 << 3,    // School, Ltd, Hospital: ends an organisation
+  kOrgCueVerb = 1 << 4,   // works, employed, pupil: "<verb> at" an organisation
+  kOrgWord = 1 << 5,      // High, Primary, Royal: common words inside organisation names
+  kStreetType = 1 << 6,   // Road, Lane: "Dereham Road" is a street, not the town
+  kConnector = 1 << 7,    // of, the, and: inside organisation names
+  kNickCue = 1 << 8,      // aka, alias, nicknamed
+  kOrgCueAlone = 1 << 9,  // attends: an organisation follows directly
+  kStrongPlaceCue = 1 << 10,  // lives, from, near: a place follows even if it is a month
+  kMonth = 1 << 11,           // March, May: "in March" is a date, not the town
+  kRoleCue = 1 << 12,  // victim, suspect, IP, S/T: a surname may follow, or a verb
+  kHotNotName = 1 << 13,  // in not_names.txt: known here, so the big table is not asked
+};
+
+struct CueList {
+  uint16_t flag;
+  const char* words;  // one a line
+};
+
+constexpr CueList kCueLists[] = {
+    {kTitle,
+     "mr\nmrs\nms\nmiss\nmx\ndr\nmaster\nrev\nrevd\nreverend\nsir\ndame\nlady\nlord\nprof\n"
+     "professor\ncllr\ncouncillor\npc\ndc\nds\ndi\ndci\ndsupt\nsupt\nsgt\nps\ninsp\npcso\nwpc\n"
+     "det\ndetective\nconstable\nsergeant\ninspector\nofficer"},
+    {kRoleCue,
+     "victim\nsuspect\nwitness\nip\ns/t\noffender\ninformant\ncomplainant\ndriver\nyouth\nmale\n"
+     "female\nchild\nteenager\nman\nwoman\nboy\ngirl\nperson\nmisper\nmr\nmrs\nms\nmiss"},
+    {kPersonCue,
+     "named\ncalled\nname\nnames\nson\ndaughter\n"
+     "brother\nsister\nmother\nfather\nmum\ndad\nstepfather\nstepmother\npartner\nex-partner\n"
+     "husband\nwife\nboyfriend\ngirlfriend\nfriend\nneighbour\nuncle\naunt\ncousin\nnephew\nniece\n"
+     "grandson\ngranddaughter\ngrandmother\ngrandfather\ncolleague\nlandlord\nlandlady\nlodger\n"
+     "carer\nwife's\nhusband's\nsurname\nforename\nsignature\nsigned\naka"},
+    {kPlaceCue,
+     "in\nat\nfrom\nof\nto\nnear\ninto\ntowards\noutside\naround\nvia\nlives\nliving\nresident\n"
+     "moved\nvisiting\nvisited\nreturned\ntravelled\nwent\nbased\nbetween\nand"},
+    {kStrongPlaceCue,
+     "from\nnear\ntowards\noutside\nvia\nlives\nliving\nresident\nmoved\nvisiting\nbased"},
+    {kMonth,
+     "january\nfebruary\nmarch\napril\nmay\njune\njuly\naugust\nseptember\noctober\nnovember\n"
+     "december"},
+    {kOrgSuffix,
+     "school\nacademy\ncollege\nuniversity\nhospital\nsurgery\nltd\nlimited\nplc\nllp\nsons\n"
+     "garage\nhotel\nnursery\npractice\nclinic\npharmacy\nmotors\nsolicitors\naccountants"},
+    {kOrgCueVerb,
+     "works\nwork\nworking\nworked\nemployed\nemployee\npupil\nstudent\nstudies\nstudying\nteacher\n"
+     "job\nstaff\nmanager\nvolunteers\nvolunteer\nplacement\napprentice\napprenticeship"},
+    {kOrgWord,
+     "high\nprimary\njunior\ninfant\ninfants\ngrammar\nsecondary\ncommunity\nchurch\ncatholic\n"
+     "royal\ngeneral\ncounty\ncity\ndistrict\nsixth\nform\nfree\npark\nhill\ngreen\nvalley\nnew\n"
+     "old\nnorth\nsouth\neast\nwest\nsaint\nvillage\ntown\nhouse\ncourt\nmotor\ncar\ncars\nauto\n"
+     "technical\nsports\nleisure\ndental\nmedical\nhealth\nfamily\ncare\nuniversity\nhospital\n"
+     "international\nlakes\nwood\nwoods\nfarm\nbridge\nbrook\nfield\nfields\nroad\nlane\nstreet\n"
+     "meadow\nmeadows\nheath\nabbey\ncastle\ncross\nriver\ncollege\nmill\nmanor\nlodge\ngrange\n"
+     "view\nkings\nqueens\nqueen\nking\nprince\nprincess\nstar\ncity\nunion\nbrothers\nson\nsons\n"
+     "independent\nspecial\nbaptist\nmethodist\nparish\nuniversal\nfoundation\ntrust"},
+    {kStreetType,
+     "road\nrd\nstreet\nst\nlane\nclose\navenue\nave\ndrive\nway\ncrescent\ngardens\nplace\n"
+     "terrace\ngrove\nrow\nsquare\nwalk\nrise\nmews\nloke\nchase\nplain\nparade\nboulevard\n"
+     "approach\ncauseway\nesplanade\npromenade"},
+    {kConnector, "of\nthe\nand\nst\nde\nle\nla\nupon\non"},
+    {kNickCue, "aka\nalias\nnicknamed\nnickname\nknown\ngoes\ncalls\ncalled"},
+    {kOrgCueAlone, "attends\nattending\nattended\nattend"},
+};
+
+enum class Shape : uint8_t { kLower, kCap, kUpper, kInitial, kNumber, kOther };
+// What separates a token from the one before it.
+// kStop ends a sentence or clause (. ! ? ; :); kBreak is a line break.
+enum class Gap : uint8_t { kSpace, kAmp, kPunct, kStop, kBreak };
+
+struct Token {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  uint32_t name_end = 0;  // end without a possessive 's when the name is the stem
+  uint32_t key_off = 0;
+  uint16_t key_len = 0;
+  uint16_t flags = 0;  // GazetteerFlag
+  uint16_t cues = 0;   // CueFlag
+  Shape shape = Shape::kOther;
+  Gap gap = Gap::kBreak;
+  bool upper_line = false;
+  bool dot_after = false;
+  bool covered = false;  // inside an organisation already found
+  bool embedded = false;  // inside an e-mail address, handle or URL
+};
+
+struct Scratch {
+  std::vector<Token> tokens;
+  std::string keys;
+  std::string phrase;
+};
+
+bool AsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool AsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Byte length of the letter at `i`, or 0 when there is none. Bytes from 0x80
+// are letters except the punctuation blocks (U+0080..U+00BF: NBSP, pound;
+// U+2000..U+206F: quotes, dashes).
+inline size_t LetterAt(std::string_view s, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return AsciiLetter(c) ? 1 : 0;
+  if (c == 0xC2) return 0;
+  if (c == 0xE2 && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) == 0x80 ||
+                                        static_cast<unsigned char>(s[i + 1]) == 0x81))
+    return 0;
+  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  return len;
+}
+
+bool UpperLetterAt(std::string_view s, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (c == 0xC3 && i + 1 < s.size()) {
+    const unsigned char d = static_cast<unsigned char>(s[i + 1]);
+    return d >= 0x80 && d <= 0x9E && d != 0x97;
+  }
+  return false;
+}
+
+bool IsApostropheAt(std::string_view s, size_t i, size_t& len) {
+  if (s[i] == '\'') {
+    len = 1;
+    return true;
+  }
+  if (s[i] == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x99') {
+    len = 3;
+    return true;
+  }
+  return false;
+}
+
+bool IsCivilTitle(std::string_view key) {
+  static constexpr std::string_view kCivil[] = {"mr",   "mrs",  "ms",   "miss", "mx",
+                                                "dr",   "sir",  "dame", "lady", "lord",
+                                                "rev",  "revd", "prof", "cllr", "reverend"};
+  return std::find(std::begin(kCivil), std::end(kCivil), key) != std::end(kCivil);
+}
+
+bool IsQuoteAt(std::string_view s, size_t i, size_t& len) {
+  if (s[i] == '"' || s[i] == '\'') {
+    len = 1;
+    return true;
+  }
+  if (s[i] == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80') {
+    const unsigned char d = static_cast<unsigned char>(s[i + 2]);
+    if (d == 0x98 || d == 0x99 || d == 0x9C || d == 0x9D) {
+      len = 3;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+struct NameScan {
+  const Gazetteer& gaz;
+  const Gazetteer& cues;
+  std::string_view text;
+  Scratch& s;
+  std::vector<PiiFinding>& out;
+
+  std::string_view Key(const Token& t) const {
+    return std::string_view(s.keys).substr(t.key_off, t.key_len);
+  }
+  const Token& T(size_t i) const { return s.tokens[i]; }
+  size_t N() const { return s.tokens.size(); }
+
+  void Tokenise();
+  void Classify(Token& t);
+  void Emit(PiiType type, size_t start, size_t end, double score, const char* recogniser) {
+    if (end > start) out.push_back({type, start, end, score, recogniser});
+  }
+
+  bool Capitalised(const Token& t) const {
+    return t.shape == Shape::kCap || t.shape == Shape::kUpper;
+  }
+  // A word that may continue a name after a given name, title or initial.
+  bool NameWord(const Token& t) const {
+    if (t.flags & kNotName) return false;
+    if (t.cues & (kTitle | kOrgSuffix)) return false;
+    // An upper-case word (in any line) says nothing by its case: the lists decide.
+    if (t.shape == Shape::kUpper)
+      return (t.flags & (kGivenName | kSurname)) || !(t.flags & kCommonWord);
+    return !t.upper_line && t.shape == Shape::kCap;
+  }
+  // Words before token i (same clause, at most `window` back) carry `cue`.
+  bool CueBefore(size_t i, uint16_t cue, size_t window) const {
+    for (size_t k = 1; k <= window && k <= i; ++k) {
+      const Gap g = T(i - k + 1).gap;
+      if (g == Gap::kBreak || g == Gap::kStop) return false;
+      if (g == Gap::kPunct && k > 1) return false;
+      if (T(i - k).cues & cue) return true;
+    }
+    return false;
+  }
+
+  void FindOrganisations();
+  bool TryNickname(size_t i, size_t& next);
+  bool TryPerson(size_t i, size_t& next);
+  bool TryPlace(size_t i, size_t& next);
+  size_t ExtendName(size_t j, size_t limit) const;
+  size_t PlaceLength(size_t i);
+  void Run();
+};
+
+void NameScan::Classify(Token& t) {
+  const std::string_view key = Key(t);
+  if (t.embedded) {
+    t.flags = kNotName;
+    return;
+  }
+  t.cues = cues.Lookup(key);
+  const bool look = t.upper_line ? t.shape == Shape::kUpper : Capitalised(t);
+  if (!look) return;
+  if (t.cues & kHotNotName) {
+    t.flags = kNotName;
+    return;
+  }
+  t.flags = gaz.Lookup(key);
+  const bool possessive = key.size() > 3 && key[key.size() - 2] == '\'' && key.back() == 's';
+  if (possessive && !(t.flags & (kPlace | kPlaceStart | kGivenName | kSurname))) {
+    const std::string_view stem = key.substr(0, key.size() - 2);
+    const uint16_t f = gaz.Lookup(stem);
+    if (f) {
+      t.flags = f;
+      // The stem ends before the apostrophe: "'" is one byte, U+2019 three.
+      t.name_end = text[t.end - 2] == '\'' ? t.end - 2 : t.end - 4;
+    }
+  }
+  if (t.flags & (kGivenName | kSurname | kPlace)) return;
+  // Mc/Mac/O' surnames and double-barrelled names the lists do not hold.
+  if (key.size() > 3 && ((key[0] == 'm' && key[1] == 'c') || (key[0] == 'o' && key[1] == '\'')) &&
+      !(t.flags & kCommonWord)) {
+    t.flags |= kSurname;
+    return;
+  }
+  if (key.size() > 4 && key.substr(0, 3) == "mac" && t.shape == Shape::kCap &&
+      UpperLetterAt(text, t.start + 3)) {
+    t.flags |= kSurname;
+    return;
+  }
+  const size_t dash = key.find('-');
+  if (dash != std::string_view::npos && dash > 0) {
+    bool all_names = true;
+    bool any_surname = false;
+    size_t p = 0;
+    while (p <= key.size()) {
+      size_t q = key.find('-', p);
+      if (q == std::string_view::npos) q = key.size();
+      const uint16_t f = gaz.Lookup(key.substr(p, q - p));
+      if (f & kNotName) all_names = false;
+      if (f & kSurname) any_surname = true;
+      if (!(f & (kSurname | kGivenName)) && (f & kCommonWord)) all_names = false;
+      p = q + 1;
+    }
+    if (all_names && any_surname) t.flags |= kSurname;
+  }
+}
+
+void NameScan::Tokenise() {
+  s.tokens.clear();
+  s.keys.clear();
+  Gap gap = Gap::kBreak;
+  size_t line_first = 0;
+  size_t upper = 0, lower = 0;
+  auto close_line = [&]() {
+    const bool up = upper >= 2 && lower * 8 < upper;
+    for (size_t k = line_first; k < s.tokens.size(); ++k) s.tokens[k].upper_line = up;
+    line_first = s.tokens.size();
+    upper = lower = 0;
+  };
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t len = LetterAt(text, i);
+    if (len == 0 && !AsciiDigit(c)) {
+      if (c == '\n') {
+        gap = Gap::kBreak;
+        close_line();
+      } else if (c == '.') {
+        // The dot of an initial or an abbreviated title does not end a sentence.
+        const Token* prev = s.tokens.empty() ? nullptr : &s.tokens.back();
+        const bool abbrev = prev && prev->end == i &&
+                            (prev->shape == Shape::kInitial || Key(*prev) == "st" ||
+                             (cues.Lookup(Key(*prev)) & kTitle));
+        if (!abbrev && gap < Gap::kStop) gap = Gap::kStop;
+      } else if (c == '&') {
+        if (gap < Gap::kAmp) gap = Gap::kAmp;
+      } else if (c == '!' || c == '?' || c == ';' || c == ':') {
+        if (gap < Gap::kStop) gap = Gap::kStop;
+      } else if (c != ' ' && c != '\t' && c != '\r') {
+        if (gap < Gap::kPunct) gap = Gap::kPunct;
+      }
+      // Skip the whole UTF-8 sequence of a punctuation character.
+      size_t skip = 1;
+      if (c >= 0xC0) skip = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      i += std::min(skip, n - i);
+      continue;
+    }
+    Token t;
+    t.start = static_cast<uint32_t>(i);
+    t.gap = gap;
+    t.key_off = static_cast<uint32_t>(s.keys.size());
+    const bool first_upper = UpperLetterAt(text, i);
+    bool has_lower = false, has_upper = false, has_digit = false, prev_letter = false;
+    size_t letters = 0;
+    while (i < n) {
+      const unsigned char d = static_cast<unsigned char>(text[i]);
+      size_t l = LetterAt(text, i);
+      if (l) {
+        if (l == 1) {
+          if (d >= 'a') has_lower = true; else has_upper = true;
+        } else if (UpperLetterAt(text, i)) {
+          has_upper = true;
+        } else {
+          has_lower = true;
+        }
+        ++letters;
+        i += l;
+        prev_letter = true;
+        continue;
+      }
+      if (AsciiDigit(d)) {
+        has_digit = true;
+        ++i;
+        prev_letter = false;
+        continue;
+      }
+      size_t alen = 0;
+      const bool joiner = d == '-' || d == '/' || IsApostropheAt(text, i, alen);
+      if (!joiner || !prev_letter) break;
+      const size_t after = i + (alen ? alen : 1);
+      if (after >= n || !LetterAt(text, after)) break;
+      i = after;
+      prev_letter = false;
+    }
+    t.end = static_cast<uint32_t>(i);
+    t.name_end = t.end;
+    AppendGazetteerKey(text.substr(t.start, t.end - t.start), s.keys);
+    t.key_len = static_cast<uint16_t>(std::min<size_t>(s.keys.size() - t.key_off, 0xFFFF));
+    if (has_digit) {
+      t.shape = letters == 0 ? Shape::kNumber : Shape::kOther;
+    } else if (letters == 1 && has_upper) {
+      t.shape = Shape::kInitial;
+    } else if (!has_lower) {
+      t.shape = Shape::kUpper;
+    } else if (first_upper) {
+      t.shape = Shape::kCap;
+    } else {
+      t.shape = Shape::kLower;
+    }
+    if (letters >= 2) {
+      if (has_lower) lower += letters; else upper += letters;
+    }
+    t.dot_after = i < n && text[i] == '.';
+    // Part of an e-mail address, handle or URL ("daniel_123", "j.smith@x.com"):
+    // those recognisers' business, and never a name on its own.
+    {
+      const char before = t.start > 0 ? text[t.start - 1] : ' ';
+      const char after = i < n ? text[i] : ' ';
+      const bool word = t.end - t.start >= 2;
+      const auto alnum = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; };
+      if (after == '_' || after == '@' || before == '_' || before == '@' || before == '#' ||
+          before == '/' || before == '\\' ||
+          (word && after == '.' && i + 1 < n && alnum(text[i + 1])) ||
+          (word && before == '.' && t.start >= 2 && alnum(text[t.start - 2])))
+        t.embedded = true;
+    }
+    s.tokens.push_back(t);
+    gap = Gap::kSpace;
+  }
+  close_line();
+  for (Token& t : s.tokens) Classify(t);
+}
+
+// Schools and workplaces: "<Capitalised words> <suffix>" and "works at <X>".
+void NameScan::FindOrganisations() {
+  const size_t n = N();
+  for (size_t i = 0; i < n; ++i) {
+    Token& t = s.tokens[i];
+    if (!(t.cues & kOrgSuffix)) continue;
+    if (!t.upper_line && !Capitalised(t)) continue;
+    // "Smith & Sons Ltd": the last suffix ends the name.
+    if (i + 1 < n && (T(i + 1).cues & kOrgSuffix) && T(i + 1).gap == Gap::kSpace &&
+        (T(i + 1).upper_line || Capitalised(T(i + 1))))
+      continue;
+    // Walk back over the name: capitalised words (mixed case) or words that
+    // are not common, or are organisation words (upper case).
+    size_t first = i;
+    bool named = false;  // a word that is not a generic organisation word
+    for (size_t j = i; j > 0 && i - j < 6; --j) {
+      const Token& cur = T(j);
+      if (cur.gap != Gap::kSpace && cur.gap != Gap::kAmp) break;
+      const Token& p = T(j - 1);
+      bool ok;
+      if (p.cues & (kOrgCueVerb | kOrgCueAlone | kTitle)) break;
+      if (p.upper_line) {
+        ok = !(p.flags & kNotName) || (p.cues & kConnector);
+        if (ok && (p.flags & kCommonWord) && !(p.flags & (kGivenName | kSurname | kPlace)) &&
+            !(p.cues & (kOrgWord | kConnector | kOrgSuffix)))
+          ok = false;
+      } else {
+        ok = Capitalised(p) || p.shape == Shape::kInitial ||
+             ((p.cues & kConnector) && p.shape == Shape::kLower && Key(p) != "the");
+      }
+      if (!ok) break;
+      first = j - 1;
+    }
+    // Leading connectors are not part of the name ("of", "and").
+    while (first < i && (T(first).cues & kConnector) && Key(T(first)) != "st") ++first;
+    for (size_t k = first; k < i; ++k)
+      if (!(T(k).cues & (kOrgWord | kConnector | kOrgSuffix))) named = true;
+    if (!named) continue;
+    Emit(PiiType::kOrganisation, T(first).start, t.end, 0.6, "organisation");
+    for (size_t k = first; k <= i; ++k) s.tokens[k].covered = true;
+  }
+  // "works at X", "employed by X", "attends X", "pupil at X".
+  for (size_t i = 1; i < n; ++i) {
+    const Token& t = T(i);
+    if (t.covered || t.gap != Gap::kSpace) continue;
+    const Token& p = T(i - 1);
+    bool cue = (p.cues & kOrgCueAlone) != 0;
+    if (!cue && i >= 2 && T(i - 1).gap == Gap::kSpace) {
+      const std::string_view pk = Key(p);
+      if (pk == "at" || pk == "by" || pk == "for") cue = (T(i - 2).cues & kOrgCueVerb) != 0;
+    }
+    if (!cue) continue;
+    size_t j = i;
+    if (Key(T(j)) == "the" && j + 1 < n && T(j + 1).gap == Gap::kSpace) ++j;
+    size_t last = j;
+    size_t k = j;
+    for (; k < n && k < j + 4; ++k) {
+      const Token& w = T(k);
+      if (k > j && w.gap != Gap::kSpace && w.gap != Gap::kAmp) break;
+      if (w.covered || (w.flags & kNotName)) break;
+      const bool ok = w.upper_line
+                          ? !(w.flags & kCommonWord) || (w.cues & kOrgWord) ||
+                                (w.flags & (kSurname | kGivenName))
+                          : Capitalised(w) || (k > j && (w.cues & kConnector) &&
+                                               w.shape == Shape::kLower && Key(w) != "the");
+      if (!ok) break;
+      last = k;
+    }
+    if (k == j) continue;
+    while (last > j && (T(last).cues & kConnector)) --last;
+    if (T(last).cues & kConnector) continue;
+    Emit(PiiType::kOrganisation, T(j).start, T(last).end, 0.6, "organisation");
+    for (size_t m = j; m <= last; ++m) s.tokens[m].covered = true;
+  }
+}
+
+// "known as 'Smudge'", "aka Dazza", "nicknamed BIG DAVE".
+bool NameScan::TryNickname(size_t i, size_t& next) {
+  const Token& t = T(i);
+  if (!(t.cues & kNickCue)) return false;
+  const std::string_view k = Key(t);
+  size_t after = i + 1;
+  if (k == "known" || k == "goes" || k == "calls" || k == "called") {
+    if (after >= N() || T(after).gap != Gap::kSpace) return false;
+    const std::string_view k2 = Key(T(after));
+    const bool ok = (k == "known" && k2 == "as") || (k == "goes" && k2 == "by") ||
+                    (k == "calls" && (k2 == "himself" || k2 == "herself")) ||
+                    (k == "called" && (k2 == "himself" || k2 == "herself"));
+    if (!ok) return false;
+    ++after;
+  }
+  if (after >= N()) return false;
+  // A quoted nickname: everything up to the closing quote on the line.
+  size_t p = T(after - 1).end;
+  while (p < text.size() && (text[p] == ' ' || text[p] == ':' || text[p] == ',')) ++p;
+  size_t qlen = 0;
+  if (p < text.size() && IsQuoteAt(text, p, qlen)) {
+    const size_t open_end = p + qlen;
+    for (size_t q = open_end; q < text.size() && q < open_end + 48; ++q) {
+      if (text[q] == '\n') break;
+      size_t clen = 0;
+      if (q > open_end && IsQuoteAt(text, q, clen) &&
+          !(text[q] == '\'' && q + 1 < text.size() && LetterAt(text, q + 1) &&
+            LetterAt(text, q - 1))) {
+        size_t a = open_end, b = q;
+        while (a < b && text[a] == ' ') ++a;
+        while (b > a && text[b - 1] == ' ') --b;
+        Emit(PiiType::kPerson, a, b, 0.75, "person");
+        next = after;
+        while (next < N() && T(next).start < q + clen) ++next;
+        return true;
+      }
+    }
+    return false;
+  }
+  const Token& w = T(after);
+  if (w.gap != Gap::kSpace || (w.flags & kNotName) || w.shape == Shape::kNumber) return false;
+  if (!w.upper_line && w.shape == Shape::kLower && (w.flags & kCommonWord)) return false;
+  size_t last = after;
+  if (Capitalised(w) || w.shape == Shape::kInitial) last = ExtendName(after + 1, 2) - 1;
+  if (last < after) last = after;
+  Emit(PiiType::kPerson, w.start, T(last).name_end, 0.75, "person");
+  next = last + 1;
+  return true;
+}
+
+// The end (exclusive token index) of the name words from j on, at most `limit`.
+size_t NameScan::ExtendName(size_t j, size_t limit) const {
+  size_t k = j;
+  while (k < N() && k < j + limit) {
+    const Token& w = T(k);
+    if (w.gap != Gap::kSpace) break;
+    if (w.shape == Shape::kInitial) {
+      // Initials need a name after them ("A.B. O'BRIEN").
+      size_t m = k + 1;
+      while (m < N() && m < k + 3 && T(m).gap == Gap::kSpace && T(m).shape == Shape::kInitial) ++m;
+      if (m < N() && T(m).gap == Gap::kSpace && NameWord(T(m))) {
+        k = m;
+        continue;
+      }
+      break;
+    }
+    if (!NameWord(w) || (w.cues & kStreetType)) break;
+    ++k;
+    if (w.name_end != w.end) break;  // a possessive ends the name
+  }
+  return k;
+}
+
+bool NameScan::TryPerson(size_t i, size_t& next) {
+  const Token& t = T(i);
+  const size_t n = N();
+  // Title, then an optional collar number, then the name: "PC 1234 GOOCH".
+  if ((t.cues & kTitle) && Capitalised(t) && !t.covered) {
+    size_t j = i + 1;
+    if (j < n && T(j).gap == Gap::kSpace && T(j).shape == Shape::kNumber) ++j;
+    if (j < n && T(j).gap == Gap::kSpace && !T(j).covered) {
+      const Token& w = T(j);
+      // After Mr, Mrs, Dr any word is a name ("MR THROWER"); after a rank the
+      // word must look like a name, since "PC ATTENDED" is not one.
+      const bool civil = IsCivilTitle(Key(t));
+      const bool first_ok =
+          w.shape == Shape::kInitial ||
+          (!(w.flags & kNotName) && !(w.cues & kTitle) &&
+           (civil ? (w.upper_line ? w.shape == Shape::kUpper : Capitalised(w)) : NameWord(w)));
+      if (first_ok) {
+        size_t end = w.shape == Shape::kInitial ? ExtendName(j, 4) : ExtendName(j + 1, 3);
+        if (end <= j) end = j + 1;
+        // A lone initial after a title is not a name ("MR A").
+        if (!(end == j + 1 && w.shape == Shape::kInitial)) {
+          Emit(PiiType::kPerson, w.start, T(end - 1).name_end, 0.85, "person");
+          next = end;
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+  if (t.covered) return false;
+  // Initials then a surname: "J. Smith", "J SMITH", "J.A. Smith".
+  if (t.shape == Shape::kInitial) {
+    size_t j = i;
+    while (j < n && j < i + 3 && T(j).shape == Shape::kInitial &&
+           (j == i || T(j).gap == Gap::kSpace))
+      ++j;
+    if (j >= n || T(j).gap != Gap::kSpace) return false;
+    const Token& w = T(j);
+    if (!NameWord(w)) return false;
+    const std::string_view k = Key(t);
+    const bool strong = (w.flags & kSurname) && !(w.flags & kCommonWord);
+    // "A" and "I" are words; without a dot they need a clear surname.
+    if (!t.dot_after && (k == "a" || k == "i") && !strong) return false;
+    if (w.upper_line && !(w.flags & kSurname) && (w.flags & kCommonWord)) return false;
+    const size_t end = ExtendName(j, 2);
+    Emit(PiiType::kPerson, t.start, T(end - 1).name_end, strong ? 0.8 : 0.7, "person");
+    next = end;
+    return true;
+  }
+  if (t.flags & kNotName) return false;
+  const bool cap_ok = t.upper_line ? t.shape == Shape::kUpper : Capitalised(t);
+  if (!cap_ok) return false;
+  // A strong cue ("named", "sister") may stand two words back ("named as");
+  // a role ("VICTIM", "S/T") only right before, since a verb often follows it.
+  const bool person_cue = CueBefore(i, kPersonCue, 2);
+  const bool role_cue = CueBefore(i, kRoleCue, 1);
+  if (t.flags & kGivenName) {
+    const bool ambiguous = (t.flags & kCommonWord) != 0;
+    const size_t end = t.name_end != t.end ? i + 1 : ExtendName(i + 1, 3);
+    const size_t after = end - (i + 1);
+    // "Magdalen Street", "John Smith Road": a street, the address recogniser's.
+    if (end < n && (T(end).cues & kStreetType) && T(end).gap == Gap::kSpace &&
+        (T(end).shape == Shape::kUpper || T(end).shape == Shape::kCap))
+      return false;
+    if (ambiguous) {
+      bool ok = person_cue && !(t.flags & kPlace);
+      if (after >= 1) {
+        // The next word must be a name in its own right; in upper case, where
+        // "CAR PARK" looks like "MARK TAYLOR", a common one needs a role cue.
+        const Token& w = T(i + 1);
+        const bool common = (w.flags & kCommonWord) != 0;
+        if (!common) ok = true;
+        if (common && (w.flags & kSurname) && (!w.upper_line || role_cue)) ok = true;
+      }
+      if (!ok) return false;
+    }
+    // A town that is also a given name (Stanley, Ashton), unless a name or
+    // a person cue says otherwise; a longer place name wins ("Kingston upon Hull").
+    if (!person_cue && (t.flags & (kPlace | kPlaceStart)) && PlaceLength(i) >= std::max<size_t>(after + 1, 1))
+      return false;
+    double score;
+    if (after == 0) {
+      score = t.upper_line ? 0.5 : 0.6;
+    } else {
+      const Token& last = T(end - 1);
+      const bool known = (last.flags & (kSurname | kGivenName)) && !(last.flags & kCommonWord);
+      score = known ? 0.85 : 0.75;
+    }
+    Emit(PiiType::kPerson, t.start, T(end - 1).name_end, score, "person");
+    next = end;
+    return true;
+  }
+  // A surname or unknown capitalised word after a cue: "S/T CHILVERS",
+  // "neighbour Smith". After a role only a word that is not common counts
+  // ("SUSPECT PRIOR" is not a name).
+  if ((person_cue || role_cue) && !(t.cues & (kTitle | kOrgSuffix | kStreetType))) {
+    if (t.flags & kPlace) return false;
+    if ((t.flags & kCommonWord) && !(person_cue && (t.flags & kSurname))) return false;
+    const size_t end = ExtendName(i + 1, 2);
+    Emit(PiiType::kPerson, t.start, T(end - 1).name_end, 0.6, "person");
+    next = end;
+    return true;
+  }
+  return false;
+}
+
+// The number of tokens of the longest place name starting at token i (0: none).
+size_t NameScan::PlaceLength(size_t i) {
+  const Token& t = T(i);
+  const size_t n = N();
+  size_t best = 0;
+  s.phrase.assign(Key(t));
+  if (t.flags & kPlace) best = 1;
+  if (t.flags & kPlaceStart) {
+    const size_t max_words = static_cast<size_t>(gaz.max_place_words());
+    for (size_t k = 1; k < max_words && i + k < n; ++k) {
+      const Token& w = T(i + k);
+      if (w.gap != Gap::kSpace || w.covered) break;
+      s.phrase += ' ';
+      s.phrase += Key(w);
+      if (gaz.Lookup(s.phrase) & kPlace) best = k + 1;
+    }
+  }
+  return best;
+}
+
+bool NameScan::TryPlace(size_t i, size_t& next) {
+  const Token& t = T(i);
+  if (t.covered || !(t.flags & (kPlace | kPlaceStart))) return false;
+  const size_t n = N();
+  const size_t best = PlaceLength(i);
+  if (best == 0) return false;
+  const Token& last = T(i + best - 1);
+  (void)n;
+  // "Dereham Road" is a street: the address recogniser's.
+  if (i + best < n && (T(i + best).cues & kStreetType) && T(i + best).gap == Gap::kSpace &&
+      (T(i + best).upper_line || Capitalised(T(i + best))))
+    return false;
+  if (!t.upper_line && (!Capitalised(t) || !Capitalised(last))) return false;
+  // "a Ford Fiesta", "the Street": places take no article.
+  if (i > 0 && t.gap == Gap::kSpace) {
+    const std::string_view pk = Key(T(i - 1));
+    if (pk == "a" || pk == "an" || pk == "the" || pk == "his" || pk == "her" || pk == "their" ||
+        pk == "my" || T(i - 1).name_end != T(i - 1).end)
+      return false;
+  }
+  const bool cue = CueBefore(i, kPlaceCue, 2);
+  const std::string_view key = Key(t);
+  const bool single = best == 1 && key.find('-') == std::string_view::npos &&
+                      key.find('\'') == std::string_view::npos;
+  double score = best > 1 || !single ? 0.7 : 0.6;
+  if (single) {
+    if (t.flags & kNotName) return false;
+    // Bath, Reading, March: only after a place cue; "in March" is a month,
+    // and in upper case "TO SEND" is a verb, so there a strong cue is needed.
+    if ((t.flags & kCommonWord) && !cue) return false;
+    if ((t.cues & kMonth) && !CueBefore(i, kStrongPlaceCue, 2)) return false;
+    if ((t.flags & kCommonWord) && t.upper_line && !CueBefore(i, kStrongPlaceCue, 2)) {
+      const std::string_view pk = t.gap == Gap::kSpace ? Key(T(i - 1)) : std::string_view();
+      bool ok = pk == "in" || pk == "at" || pk == "of";
+      // "FROM GREAT YARMOUTH TO DISS"
+      for (size_t k = 2; pk == "to" && !ok && k <= 6 && k <= i; ++k) {
+        if (T(i - k + 1).gap >= Gap::kStop) break;
+        ok = Key(T(i - k)) == "from";
+      }
+      if (!ok) return false;
+    }
+    if ((t.flags & (kGivenName | kSurname)) && !cue) score = 0.5;
+  } else {
+    // "Church End", "Long Lane": every word common, so a cue is needed.
+    bool all_common = true;
+    for (size_t k = 0; k < best; ++k)
+      if (!(T(i + k).flags & kCommonWord) || !T(i + k).flags) all_common = false;
+    if (all_common && !cue) return false;
+  }
+  Emit(PiiType::kLocation, t.start, last.name_end, score, "place");
+  next = i + best;
+  return true;
+}
+
+void NameScan::Run() {
+  Tokenise();
+  FindOrganisations();
+  size_t i = 0;
+  while (i < N()) {
+    size_t next = i + 1;
+    if (TryNickname(i, next) || TryPerson(i, next) || TryPlace(i, next)) {
+      i = std::max(next, i + 1);
+      continue;
+    }
+    ++i;
+  }
+}
+
+namespace {
+
+// The cue words, and the words never part of a name: the latter are the
+// most frequent words of upper-case text, and this table is small enough to
+// stay in cache where the gazetteer is not.
+std::shared_ptr<const Gazetteer> MakeCueTable(const Gazetteer& gazetteer) {
+  auto g = std::make_shared<Gazetteer>();
+  for (const CueList& l : kCueLists) {
+    Status st = g->AddList(l.words, "built-in cue words", l.flag);
+    (void)st;  // the built-in lists are valid; the tests would fail on a bad one
+  }
+  std::string not_names;
+  gazetteer.ForEachKey(kNotName, [&](std::string_view key) {
+    not_names.append(key);
+    not_names += '\n';
+  });
+  Status st = g->AddList(not_names, "not_names", kHotNotName);
+  (void)st;  // keys already passed the gazetteer's checks
+  return g;
+}
+
+}  // namespace
+
+NameRecogniser::NameRecogniser(std::shared_ptr<const Gazetteer> gazetteer)
+    : gazetteer_(std::move(gazetteer)), cues_(MakeCueTable(*gazetteer_)) {}
+
+void NameRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
+  thread_local Scratch scratch;
+  if (text.size() >= 0xFFFFFFF0u) return;
+  NameScan scan{*gazetteer_, *cues_, text, scratch, out};
+  scan.Run();
+}
+
+}  // namespace foidesk::privacy

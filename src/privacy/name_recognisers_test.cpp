@@ -1,0 +1,223 @@
+// Tests of the gazetteer and of the person, place and organisation
+// recogniser: legacy upper-case text, mixed case, titles, initials,
+// nicknames, multi-word places, ambiguous words without and with cues,
+// officers, organisations, byte offsets, and errors of bad list files.
+#include "privacy/name_recognisers.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "privacy/gazetteer.h"
+
+namespace foidesk::privacy {
+namespace {
+
+const std::string kGazetteerDir = FOIDESK_SOURCE_DIR "/config/pii/gazetteers";
+
+const NameRecogniser& TheRecogniser() {
+  static const NameRecogniser* r = [] {
+    auto g = Gazetteer::Load(kGazetteerDir);
+    if (!g.ok()) {
+      ADD_FAILURE() << g.error().message;
+      return new NameRecogniser(std::make_shared<const Gazetteer>());
+    }
+    return new NameRecogniser(std::make_shared<const Gazetteer>(std::move(*g)));
+  }();
+  return *r;
+}
+
+std::vector<PiiFinding> Find(std::string_view text) {
+  std::vector<PiiFinding> out;
+  TheRecogniser().Find(text, out);
+  return out;
+}
+
+// The text of every finding of `type`, in order.
+std::vector<std::string> Texts(std::string_view text, PiiType type) {
+  std::vector<std::string> out;
+  for (const PiiFinding& f : Find(text))
+    if (f.type == type) out.emplace_back(text.substr(f.start, f.end - f.start));
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+struct Case {
+  const char* text;
+  Strings persons;
+  Strings places;
+  Strings organisations;
+};
+
+// Every case lists all findings of the three types, so a test fails on a
+// miss and on a false alarm alike.
+const Case kCases[] = {
+    // Legacy upper-case style.
+    {"IP NATHAN CHILVERS (AGED 17) WAS ASSAULTED BY S/T THOMAS BAKER OUTSIDE THE BAR.",
+     {"NATHAN CHILVERS", "THOMAS BAKER"}, {}, {}},
+    {"IP STATES S/T GOOCH HAS FOLLOWED HER HOME FROM GREAT YARMOUTH.",
+     {"GOOCH"}, {"GREAT YARMOUTH"}, {}},
+    {"OIC PC 1234 LARTER UPDATED IP BY PHONE. DC JONES TO REVIEW.", {"LARTER", "JONES"}, {}, {}},
+    {"PC ATTENDED AND SPOKE TO STAFF.", {}, {}, {}},
+    {"IP LIVES IN WELLS-NEXT-THE-SEA AND WORKS AT TESCO IN KING'S LYNN.",
+     {}, {"WELLS-NEXT-THE-SEA", "KING'S LYNN"}, {"TESCO"}},
+    {"MR J SMITH AND MRS A.B. O'BRIEN OF LONG STRATTON.", {"J SMITH", "A.B. O'BRIEN"},
+     {"LONG STRATTON"}, {}},
+    // Mixed-case current style.
+    {"The victim, Nathan Chilvers, 17, was punched by Kieran McAllister-Jones in Norwich.",
+     {"Nathan Chilvers", "Kieran McAllister-Jones"}, {"Norwich"}, {}},
+    {"Mrs Rose reported that Smith's car was damaged. J. Smith and J.A. Smith deny it.",
+     {"Rose", "J. Smith", "J.A. Smith"}, {}, {}},
+    {"Dr Sarah O'Neill-Smith saw the child at the surgery.", {"Sarah O'Neill-Smith"}, {}, {}},
+    {"Nathan's phone was taken.", {"Nathan"}, {}, {}},
+    // Nicknames.
+    {"Suspect known as 'Smudge' and aka Dazza was seen in Diss.", {"Smudge", "Dazza"}, {"Diss"}, {}},
+    {"S/T KNOWN AS \"BIG DAVE\" ON THE ESTATE.", {"BIG DAVE"}, {}, {}},
+    // Given names that are common words need a neighbour or a cue.
+    {"I will mark the bill and hope for grace in May.", {}, {}, {}},
+    {"WILL ATTEND ON MONDAY. MARK THE EXHIBIT.", {}, {}, {}},
+    {"Will Smith and May Baker were named. Victim named as Grace.",
+     {"Will Smith", "May Baker", "Grace"}, {}, {}},
+    {"WITNESS MARK TAYLOR STATES HOPE WAS THERE.", {"MARK TAYLOR"}, {}, {}},
+    // Places that are common words need a cue or capitals.
+    {"Reading the statement, he went to the street in March.", {}, {}, {}},
+    {"She lives in Bath, travels from Reading and stays near March.", {},
+     {"Bath", "Reading", "March"}, {}},
+    {"Dereham Road was closed.", {}, {}, {}},
+    // Jargon, offence words, days, months are not persons.
+    {"IP REPORTS ABH. OIC TO ARRANGE ABE INTERVIEW ON MONDAY 3 JUNE.", {}, {}, {}},
+    // Organisations.
+    {"Victim attends Hethersett Old Hall School and works at Smith & Sons Ltd.",
+     {}, {}, {"Hethersett Old Hall School", "Smith & Sons Ltd"}},
+    {"IP IS A PUPIL AT NORWICH HIGH SCHOOL FOR GIRLS.", {}, {}, {"NORWICH HIGH SCHOOL"}},
+    {"He was taken to the Queen Elizabeth Hospital by her sister Jade.", {"Jade"}, {},
+     {"Queen Elizabeth Hospital"}},
+    {"the high school was closed", {}, {}, {}},
+    // Streets, handles, e-mail addresses and verbs are not names or places.
+    {"Reported by Lee Chapman of 12 Magdalen Street.", {"Lee Chapman"}, {}, {}},
+    {"VICTIM CONTACTED BY ACCOUNT DANIEL_123 AND J.SMITH12@GMAIL.COM.", {}, {}, {}},
+    {"S/T LEFT THE CAR PARK TO SEND THE VIDEO.", {}, {}, {}},
+    {"BUS FROM GREAT YARMOUTH TO DISS; SARAH LARTER TEL 07700 900123.", {"SARAH LARTER"},
+     {"GREAT YARMOUTH", "DISS"}, {}},
+};
+
+TEST(NameRecogniserTest, Cases) {
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Texts(c.text, PiiType::kPerson), c.persons);
+    EXPECT_EQ(Texts(c.text, PiiType::kLocation), c.places);
+    EXPECT_EQ(Texts(c.text, PiiType::kOrganisation), c.organisations);
+  }
+}
+
+TEST(NameRecogniserTest, ByteOffsetsAfterMultiByteText) {
+  // "‘" and "é" are multi-byte: offsets are bytes, not characters.
+  const std::string text =
+      "Caf\xC3\xA9 \xE2\x80\x98quote\xE2\x80\x99 - Mrs Zo\xC3\xAB Kowalski of Diss.";
+  const auto fs = Find(text);
+  ASSERT_EQ(fs.size(), 2u);
+  EXPECT_EQ(fs[0].type, PiiType::kPerson);
+  EXPECT_EQ(fs[0].start, text.find("Zo"));
+  EXPECT_EQ(fs[0].end, text.find(" of"));
+  EXPECT_EQ(fs[0].recogniser, "person");
+  EXPECT_EQ(fs[1].type, PiiType::kLocation);
+  EXPECT_EQ(fs[1].start, text.find("Diss"));
+  EXPECT_EQ(fs[1].end, text.find("Diss") + 4);
+  EXPECT_EQ(fs[1].recogniser, "place");
+}
+
+TEST(NameRecogniserTest, PossessiveWithTypographicApostrophe) {
+  const std::string text = "Chilvers\xE2\x80\x99s car, seen by neighbour Gooch.";
+  // A lone surname needs a cue; "neighbour" is one.
+  EXPECT_EQ(Texts(text, PiiType::kPerson), Strings({"Gooch"}));
+  const std::string text2 = "Nathan Chilvers\xE2\x80\x99s car.";
+  EXPECT_EQ(Texts(text2, PiiType::kPerson), Strings({"Nathan Chilvers"}));
+}
+
+TEST(NameRecogniserTest, ScoresRiseWithEvidence) {
+  const std::string text = "Mr Gooch met Nathan.";
+  const auto fs = Find(text);
+  ASSERT_EQ(fs.size(), 2u);
+  EXPECT_GT(fs[0].score, fs[1].score);  // a title is stronger evidence than a lone given name
+}
+
+TEST(NameRecogniserTest, EmptyAndPunctuationOnly) {
+  EXPECT_TRUE(Find("").empty());
+  EXPECT_TRUE(Find("... ,,, \n\n --").empty());
+  EXPECT_TRUE(Find("\xE2\x80\x9C\xE2\x80\x9D").empty());
+}
+
+TEST(GazetteerTest, LookupNormalisesCase) {
+  Gazetteer g;
+  ASSERT_TRUE(g.AddList("# header\nO'Brien\n\nGreat Yarmouth\n", "test", kSurname).ok());
+  std::string key;
+  AppendGazetteerKey("O\xE2\x80\x99" "BRIEN", key);
+  EXPECT_EQ(key, "o'brien");
+  EXPECT_EQ(g.Lookup(key), kSurname);
+  EXPECT_EQ(g.Lookup("great yarmouth"), kSurname);
+  EXPECT_EQ(g.Lookup("yarmouth"), 0);
+  key.clear();
+  AppendGazetteerKey("\xC3\x89MILE", key);  // É
+  EXPECT_EQ(key, "\xC3\xA9mile");
+}
+
+TEST(GazetteerTest, PlacesMarkTheirFirstWord) {
+  Gazetteer g;
+  ASSERT_TRUE(g.AddList("Great Yarmouth\nTerrington St Clement\n", "test", kPlace).ok());
+  EXPECT_EQ(g.Lookup("great"), kPlaceStart);
+  EXPECT_EQ(g.Lookup("terrington st clement"), kPlace);
+  EXPECT_EQ(g.max_place_words(), 3);
+}
+
+TEST(GazetteerTest, BadEntryNamesFileAndLine) {
+  Gazetteer g;
+  const Status s = g.AddList("# header\nSmith\nJo<nes\n", "surnames.txt", kSurname);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message.rfind("surnames.txt:3: entry has a character", 0), 0u)
+      << s.error().message;
+  EXPECT_EQ(s.error().message.find("Jo<nes"), std::string::npos);  // never the entry
+  const Status bad_utf8 = g.AddList("Smith\n\xC3(\n", "x.txt", kSurname);
+  ASSERT_FALSE(bad_utf8.ok());
+  EXPECT_EQ(bad_utf8.error().message, "x.txt:2: entry has not valid UTF-8");
+}
+
+TEST(GazetteerTest, LoadReportsTheBadFile) {
+  char dir_template[] = "/tmp/foidesk-gazetteer-XXXXXX";
+  ASSERT_NE(mkdtemp(dir_template), nullptr);
+  const std::string dir = dir_template;
+  for (const char* f : {"given_names.txt", "surnames.txt", "uk_places.txt", "places_local.txt",
+                        "common_words.txt", "ambiguous_words.txt", "not_names.txt"}) {
+    std::ofstream(dir + "/" + f) << "# test\nword\n";
+  }
+  ASSERT_TRUE(Gazetteer::Load(dir).ok());
+  std::ofstream(dir + "/uk_places.txt") << "# test\nNorwich\nDiss\tNorfolk\n";
+  auto bad = Gazetteer::Load(dir);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().message.find(dir + "/uk_places.txt:3: "), 0u) << bad.error().message;
+  std::ofstream(dir + "/uk_places.txt") << "# test\nNorwich\n";
+  std::remove((dir + "/not_names.txt").c_str());
+  auto missing = Gazetteer::Load(dir);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("not_names.txt"), std::string::npos);
+  for (const char* f : {"given_names.txt", "surnames.txt", "uk_places.txt", "places_local.txt",
+                        "common_words.txt", "ambiguous_words.txt"})
+    std::remove((dir + "/" + f).c_str());
+  std::remove(dir.c_str());
+}
+
+TEST(GazetteerTest, ShippedListsLoad) {
+  auto g = Gazetteer::Load(kGazetteerDir);
+  ASSERT_TRUE(g.ok()) << g.error().message;
+  EXPECT_GT(g->size(), 300000u);
+  EXPECT_TRUE(g->Lookup("nathan") & kGivenName);
+  EXPECT_TRUE(g->Lookup("chilvers") & kSurname);
+  EXPECT_TRUE(g->Lookup("great yarmouth") & kPlace);
+  EXPECT_TRUE(g->Lookup("will") & kCommonWord);
+  EXPECT_TRUE(g->Lookup("monday") & kNotName);
+}
+
+}  // namespace
+}  // namespace foidesk::privacy
