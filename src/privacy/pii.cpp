@@ -12,6 +12,9 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "privacy/address_recogniser.h"
+#include "privacy/financial_recognisers.h"
+#include "privacy/name_recognisers.h"
 #include "privacy/recognisers.h"
 
 namespace foidesk::privacy {
@@ -20,7 +23,8 @@ namespace {
 constexpr std::array<std::string_view, kPiiTypeCount> kTypeNames = {
     "person",      "location",           "address",   "postcode", "phone",
     "email",       "url",                "handle",    "ip_address", "vehicle_registration",
-    "ni_number",   "date",               "date_of_birth", "crime_number", "organisation"};
+    "ni_number",   "date",               "date_of_birth", "crime_number", "organisation",
+    "financial"};
 
 // Context words are compared as lower-case words with dots removed, so
 // "D.O.B.", "d.o.b" and "DOB" are one word and "Tel." is "tel".
@@ -148,7 +152,16 @@ Detector::Detector(std::vector<std::unique_ptr<Recogniser>> recognisers, Context
 Result<Detector> Detector::CreateDefault(const std::string& config_dir, DetectorOptions options) {
   auto context = ContextRules::Load(config_dir + "/pii/context.toml");
   if (!context.ok()) return context.error();
-  return Detector(MakePatternRecognisers(), std::move(*context), options);
+  auto gazetteer = Gazetteer::Load(config_dir + "/pii/gazetteers");
+  if (!gazetteer.ok()) return gazetteer.error();
+  std::vector<std::unique_ptr<Recogniser>> recognisers = MakePatternRecognisers();
+  recognisers.push_back(std::make_unique<NameRecogniser>(
+      std::make_shared<const Gazetteer>(std::move(*gazetteer))));
+  recognisers.push_back(std::make_unique<AddressRecogniser>());
+  recognisers.push_back(std::make_unique<PaymentCardRecogniser>());
+  recognisers.push_back(std::make_unique<IbanRecogniser>());
+  recognisers.push_back(std::make_unique<BankAccountRecogniser>());
+  return Detector(std::move(recognisers), std::move(*context), options);
 }
 
 void Detector::ApplyContext(std::string_view text, std::vector<PiiFinding>& findings) const {

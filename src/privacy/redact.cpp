@@ -20,7 +20,8 @@ namespace {
 constexpr std::array<std::string_view, kPiiTypeCount> kDefaultLabels = {
     "[NAME]",      "[LOCATION]", "[ADDRESS]",       "[POSTCODE]",     "[PHONE]",
     "[EMAIL]",     "[URL]",      "[HANDLE]",        "[IP ADDRESS]",   "[VEHICLE REGISTRATION]",
-    "[NI NUMBER]", "[DATE]",     "[DATE OF BIRTH]", "[CRIME NUMBER]", "[ORGANISATION]"};
+    "[NI NUMBER]", "[DATE]",     "[DATE OF BIRTH]", "[CRIME NUMBER]", "[ORGANISATION]",
+    "[FINANCIAL]"};
 
 constexpr std::array<std::string_view, 12> kMonthNames = {
     "January", "February", "March",     "April",   "May",      "June",

@@ -1,0 +1,40 @@
+// Postal addresses as whole spans: a hand-written token scanner that anchors
+// on a street line and extends it over the premise before it and the unit,
+// town, county, postcode and country lines after it.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "privacy/pii.h"
+
+namespace foidesk::privacy {
+
+// Finds addresses in UK and common international forms, in mixed and upper
+// case, on one line or several (lines separated by commas or newlines):
+//
+//   "Flat 3, 12 High Street, Norwich NR2 4PN"      premise, street, town, postcode
+//   "FLAT 2 14 ST GILES STREET NORWICH"             legacy upper case
+//   "The Old Rectory, Mill Road"                    named building
+//   "Unit 4 Riverside Industrial Estate"
+//   "123 N Main St, Apt. 4B\nSpringfield, IL 62704\nUSA"
+//   "Hauptstraße 5, 10115 Berlin"   "Via Roma 12"   "12 rue de Rivoli"
+//
+// A street line is a street name (one to four capitalised words) ending in a
+// street-type word (Road, Rd, STREET, Lane, ...), or a street-type word that
+// comes first (Rue, Via, Calle, ...), or a compound (...straße, ...weg), with
+// a house number before or after. Lower-case street lines count only with a
+// house number before them ("12 high street"); "the road" or "street" alone
+// never does. A street without a number, premise or town line is reported
+// with a low score, so context words decide.
+//
+// The scan is linear in the text and does no backtracking; Find is
+// thread-safe.
+class AddressRecogniser : public Recogniser {
+ public:
+  std::string_view Name() const override { return "address"; }
+  std::vector<PiiType> Types() const override { return {PiiType::kAddress}; }
+  void Find(std::string_view text, std::vector<PiiFinding>& out) const override;
+};
+
+}  // namespace foidesk::privacy

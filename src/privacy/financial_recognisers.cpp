@@ -1,0 +1,237 @@
+// Financial identifiers: card numbers and IBANs by hand-written scanners with
+// their check digits, UK sort codes and account numbers by RE2 after cue
+// words.
+#include "privacy/financial_recognisers.h"
+
+#include <re2/re2.h>
+
+#include <array>
+#include <memory>
+#include <string>
+
+namespace foidesk::privacy {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAlnum(char c) {
+  return IsDigit(c) || IsUpper(c) || (c >= 'a' && c <= 'z');
+}
+
+// A digit group of a candidate card number: [start, end) in the text.
+struct Group {
+  size_t start;
+  size_t end;
+  size_t len() const { return end - start; }
+};
+
+// Card numbers are written unbroken or grouped 4-4-4-4(-3), 4-6-5 (Amex) or
+// 4-6-4 (Diners); other groupings are account numbers, phones or amounts.
+bool CardGrouping(const Group* g, size_t n) {
+  if (n == 1) return true;
+  if (n == 3 && g[0].len() == 4 && g[1].len() == 6 && (g[2].len() == 5 || g[2].len() == 4))
+    return true;
+  for (size_t i = 0; i + 1 < n; ++i)
+    if (g[i].len() != 4) return false;
+  return g[n - 1].len() >= 1 && g[n - 1].len() <= 4;
+}
+
+bool CardNumber(std::string_view text, const Group* g, size_t n) {
+  size_t count = 0;
+  for (size_t i = 0; i < n; ++i) count += g[i].len();
+  if (count < 13 || count > 19) return false;
+  std::string digits;
+  for (size_t i = 0; i < n; ++i) digits.append(text.substr(g[i].start, g[i].len()));
+  if (digits.size() < 13 || digits.size() > 19) return false;
+  if (digits[0] < '2' || digits[0] > '6') return false;
+  if (digits.find_first_not_of(digits[0]) == std::string::npos) return false;  // 4444...
+  if (!CardGrouping(g, n)) return false;
+  return LuhnValid(digits);
+}
+
+struct IbanCountry {
+  char code[3];
+  int length;
+};
+
+constexpr IbanCountry kIbanCountries[] = {
+    {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16},
+    {"BG", 22}, {"BH", 22}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22}, {"CY", 28},
+    {"CZ", 24}, {"DE", 22}, {"DK", 18}, {"DO", 28}, {"EE", 20}, {"EG", 29}, {"ES", 24},
+    {"FI", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22}, {"GE", 22}, {"GI", 23}, {"GL", 18},
+    {"GR", 27}, {"GT", 28}, {"HR", 21}, {"HU", 28}, {"IE", 22}, {"IL", 23}, {"IQ", 23},
+    {"IS", 26}, {"IT", 27}, {"JO", 30}, {"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LC", 32},
+    {"LI", 21}, {"LT", 20}, {"LU", 20}, {"LV", 21}, {"MC", 27}, {"MD", 24}, {"ME", 22},
+    {"MK", 19}, {"MR", 27}, {"MT", 31}, {"MU", 30}, {"NL", 18}, {"NO", 15}, {"PK", 24},
+    {"PL", 28}, {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"SA", 24},
+    {"SC", 31}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}, {"ST", 25}, {"SV", 28},
+    {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20}};
+
+int IbanLength(char a, char b) {
+  for (const IbanCountry& c : kIbanCountries)
+    if (c.code[0] == a && c.code[1] == b) return c.length;
+  return 0;
+}
+
+}  // namespace
+
+bool LuhnValid(std::string_view s) {
+  int sum = 0, count = 0;
+  bool dbl = false;
+  for (size_t i = s.size(); i-- > 0;) {
+    if (!IsDigit(s[i])) continue;
+    int d = s[i] - '0';
+    if (dbl) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    dbl = !dbl;
+    ++count;
+  }
+  return count > 0 && sum % 10 == 0;
+}
+
+bool IbanChecksumValid(std::string_view compact) {
+  if (compact.size() < 15 || compact.size() > 34) return false;
+  int rem = 0;
+  for (size_t k = 0; k < compact.size(); ++k) {
+    const char c = compact[(k + 4) % compact.size()];  // the first four go last
+    if (IsDigit(c)) {
+      rem = (rem * 10 + (c - '0')) % 97;
+    } else if (IsUpper(c)) {
+      rem = (rem * 100 + (c - 'A' + 10)) % 97;
+    } else {
+      return false;
+    }
+  }
+  return rem == 1;
+}
+
+void PaymentCardRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
+  const size_t n = text.size();
+  std::array<Group, 24> groups;
+  size_t i = 0;
+  while (i < n) {
+    if (!IsDigit(text[i]) || (i > 0 && (IsAlnum(text[i - 1]) || text[i - 1] == '.'))) {
+      ++i;
+      continue;
+    }
+    // One run of digit groups with one kind of separator.
+    size_t ng = 0, digits = 0;
+    char sep = 0;
+    size_t j = i;
+    while (true) {
+      const size_t b = j;
+      while (j < n && IsDigit(text[j])) ++j;
+      if (ng < groups.size()) groups[ng++] = {b, j};
+      digits += j - b;
+      if (digits > 40 || j + 1 >= n) break;
+      const char c = text[j];
+      if ((c == ' ' || c == '-') && (sep == 0 || sep == c) && IsDigit(text[j + 1])) {
+        sep = c;
+        ++j;
+        continue;
+      }
+      break;
+    }
+    const bool boundary = j >= n || !(IsAlnum(text[j]) || (text[j] == '.' && j + 1 < n && IsDigit(text[j + 1])));
+    bool found = false;
+    if (boundary || ng > 1) {
+      // The longest run of whole groups that is a card: a grouped card may
+      // follow an amount ("paid 20 4111 1111 ...").
+      for (size_t s = 0; s < ng && !found; ++s) {
+        for (size_t e = ng; e > s && !found; --e) {
+          if (e == ng && !boundary) continue;
+          if (CardNumber(text, &groups[s], e - s)) {
+            out.push_back({PiiType::kFinancial, groups[s].start, groups[e - 1].end, 0.8,
+                           "payment_card"});
+            found = true;
+          }
+        }
+      }
+    }
+    i = j > i ? j : i + 1;
+  }
+}
+
+void IbanRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
+  const size_t n = text.size();
+  std::string compact;
+  std::vector<size_t> ends;  // text offset after each compact character
+  size_t i = 0;
+  while (i + 4 <= n) {
+    if (!(IsUpper(text[i]) && IsUpper(text[i + 1]) && IsDigit(text[i + 2]) &&
+          IsDigit(text[i + 3])) ||
+        (i > 0 && IsAlnum(text[i - 1]))) {
+      ++i;
+      continue;
+    }
+    const int length = IbanLength(text[i], text[i + 1]);
+    if (length == 0) {
+      ++i;
+      continue;
+    }
+    compact.clear();
+    ends.clear();
+    size_t j = i, group = 0;
+    while (j < n && compact.size() < static_cast<size_t>(length)) {
+      const char c = text[j];
+      if (IsDigit(c) || IsUpper(c)) {
+        compact += c;
+        ends.push_back(j + 1);
+        ++group;
+        ++j;
+      } else if (c == ' ' && group == 4 && j + 1 < n && (IsDigit(text[j + 1]) || IsUpper(text[j + 1]))) {
+        group = 0;  // spaced form: groups of four
+        ++j;
+      } else {
+        break;
+      }
+    }
+    const bool whole = compact.size() == static_cast<size_t>(length) &&
+                       (j >= n || !IsAlnum(text[j]));
+    if (whole && IbanChecksumValid(compact)) {
+      out.push_back({PiiType::kFinancial, i, ends.back(), 0.9, "iban"});
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+}
+
+void BankAccountRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
+  // One pass for all three shapes: a sort code after its cue (group 1), an
+  // account number after its cue (group 2), a dashed sort code followed by
+  // an account number (group 3).
+  static const auto* kPattern = [] {
+    re2::RE2::Options o;
+    o.set_log_errors(false);
+    return new re2::RE2(
+        "(?i)\\b(?:"
+        "(?:sort[ -]?code|s/c)(?:\\s*(?:no|number|is|was|:|\\.)\\b)*[\\s:.#]*"
+        "([0-9]{2}[- ]?[0-9]{2}[- ]?[0-9]{2})"
+        "|(?:account|acct|acc|a/c)(?:\\s*(?:no|number|num|is|was|ending|ending in)\\b\\.?)*"
+        "[\\s:#.]*([0-9]{4}[ -][0-9]{4}|[0-9]{6,10})"
+        "|([0-9]{2}-[0-9]{2}-[0-9]{2}[ ,]+[0-9]{8})"
+        ")\\b",
+        o);
+  }();
+  constexpr double kScores[] = {0.85, 0.8, 0.9};
+  if (!kPattern->ok()) return;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece m[4];
+  size_t pos = 0;
+  while (pos < text.size() && kPattern->Match(input, pos, text.size(), re2::RE2::UNANCHORED, m, 4)) {
+    for (int g = 1; g <= 3; ++g) {
+      if (m[g].data() == nullptr) continue;
+      const size_t start = static_cast<size_t>(m[g].data() - text.data());
+      out.push_back({PiiType::kFinancial, start, start + m[g].size(), kScores[g - 1],
+                     "bank_account"});
+    }
+    const size_t whole_end = static_cast<size_t>(m[0].data() - text.data()) + m[0].size();
+    pos = whole_end > pos ? whole_end : pos + 1;
+  }
+}
+
+}  // namespace foidesk::privacy
