@@ -4,6 +4,7 @@
 #include "privacy/recognisers.h"
 
 #include <arpa/inet.h>
+#include <phonenumbers/phonemetadata.pb.h>
 #include <phonenumbers/phonenumbermatch.h>
 #include <phonenumbers/phonenumbermatcher.h>
 #include <phonenumbers/phonenumberutil.h>
@@ -22,6 +23,9 @@ namespace foidesk::privacy {
 namespace {
 
 constexpr double kReject = -1;
+
+// Digit runs with the separators phone numbers are written with.
+constexpr const char* kPhoneCandidate = "(\\+?\\(?[0-9][0-9 ()\\-]{7,40}[0-9])";
 
 char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -166,9 +170,12 @@ PatternRecogniser::PatternRecogniser(std::string name, std::vector<PatternSpec> 
   opts.set_max_mem(64 << 20);
   for (const PatternSpec& s : specs_) {
     auto re = std::make_unique<RE2>(s.regex, opts);
-    if (!re->ok()) ok_ = false;
+    if (!re->ok() || re->NumberOfCapturingGroups() >= kMaxGroups ||
+        s.span_group > re->NumberOfCapturingGroups())
+      ok_ = false;
     compiled_.push_back(std::move(re));
   }
+  if (specs_.size() > 64) ok_ = false;  // FindSelected takes a 64-bit mask
   if (specs_.size() > 1) {
     set_ = std::make_unique<SetHolder>(opts);
     for (const PatternSpec& s : specs_)
@@ -188,36 +195,42 @@ std::vector<PiiType> PatternRecogniser::Types() const {
 
 void PatternRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
   if (!ok_) return;
-  const re2::StringPiece input(text.data(), text.size());
-  std::vector<re2::StringPiece> groups;
-  PatternMatch m;
-  m.text = text;
-  std::vector<bool> wanted(specs_.size(), true);
+  uint64_t wanted = AllSpecs();
   if (set_) {
     std::vector<int> hits;
     RE2::Set::ErrorInfo info;
-    if (set_->set.Match(input, &hits, &info)) {
-      wanted.assign(specs_.size(), false);
-      for (int h : hits) wanted[static_cast<size_t>(h)] = true;
+    if (set_->set.Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
+      wanted = 0;
+      for (int h : hits) wanted |= uint64_t{1} << h;
     } else if (info.kind == RE2::Set::kNoError) {
       return;  // no pattern matches anywhere
     }
   }
+  FindSelected(text, wanted, out);
+}
+
+void PatternRecogniser::FindSelected(std::string_view text, uint64_t wanted,
+                                     std::vector<PiiFinding>& out) const {
+  if (!ok_ || wanted == 0) return;
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece groups[kMaxGroups];
+  PatternMatch m;
+  m.text = text;
   for (size_t k = 0; k < specs_.size(); ++k) {
-    if (!wanted[k]) continue;
+    if (!(wanted >> k & 1)) continue;
     const RE2& re = *compiled_[k];
     const PatternSpec& spec = specs_[k];
     const int n = re.NumberOfCapturingGroups() + 1;
-    groups.assign(n, re2::StringPiece());
     size_t pos = 0;
     while (pos < text.size() &&
-           re.Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), n)) {
+           re.Match(input, pos, text.size(), RE2::UNANCHORED, groups, n)) {
       const size_t mstart = static_cast<size_t>(groups[0].data() - text.data());
       const size_t mend = mstart + groups[0].size();
       const re2::StringPiece span = groups[spec.span_group];
       m.groups.clear();
-      for (const auto& g : groups)
-        m.groups.emplace_back(g.data() ? std::string_view(g.data(), g.size()) : std::string_view());
+      for (int g = 0; g < n; ++g)
+        m.groups.emplace_back(groups[g].data() ? std::string_view(groups[g].data(), groups[g].size())
+                                               : std::string_view());
       m.start = span.data() ? static_cast<size_t>(span.data() - text.data()) : mstart;
       m.end = m.start + span.size();
       const double score = spec.validate ? spec.validate(m) : spec.score;
@@ -231,6 +244,78 @@ void PatternRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out
       }
     }
   }
+}
+
+// ---- PatternGroup ------------------------------------------------------------
+
+struct PatternGroup::SetHolder {
+  explicit SetHolder(const RE2::Options& opts) : set(opts, RE2::UNANCHORED) {}
+  RE2::Set set;
+};
+
+PatternGroup::PatternGroup(std::vector<std::unique_ptr<PatternRecogniser>> members,
+                           std::unique_ptr<PhoneRecogniser> phone)
+    : members_(std::move(members)), phone_(std::move(phone)) {
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_max_mem(64 << 20);
+  auto set = std::make_unique<SetHolder>(opts);
+  bool ok = true;
+  for (size_t i = 0; i < members_.size(); ++i) {
+    const auto& specs = members_[i]->specs();
+    for (size_t k = 0; k < specs.size(); ++k) {
+      ok &= set->set.Add(specs[k].regex, nullptr) >= 0;
+      owner_.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(k)});
+    }
+  }
+  if (phone_) {
+    ok &= set->set.Add(kPhoneCandidate, nullptr) >= 0;
+    owner_.push_back({kPhoneOwner, 0});
+  }
+  if (ok && members_.size() <= kMaxMembers && set->set.Compile()) set_ = std::move(set);
+}
+
+PatternGroup::~PatternGroup() = default;
+
+std::vector<PiiType> PatternGroup::Types() const {
+  std::vector<PiiType> types;
+  auto add = [&](const std::vector<PiiType>& ts) {
+    for (PiiType t : ts)
+      if (std::find(types.begin(), types.end(), t) == types.end()) types.push_back(t);
+  };
+  for (const auto& m : members_) add(m->Types());
+  if (phone_) add(phone_->Types());
+  return types;
+}
+
+void PatternGroup::Find(std::string_view text, std::vector<PiiFinding>& out) const {
+  if (!set_) {  // every member on its own
+    for (const auto& m : members_) m->Find(text, out);
+    if (phone_) phone_->Find(text, out);
+    return;
+  }
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo info;
+  if (!set_->set.Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
+    if (info.kind == RE2::Set::kNoError) return;  // no pattern matches anywhere
+    for (const auto& m : members_) m->Find(text, out);
+    if (phone_) phone_->Find(text, out);
+    return;
+  }
+  // Members run in their order, each on the patterns that match somewhere,
+  // so the findings come out as if every member had run on its own.
+  std::array<uint64_t, kMaxMembers> wanted{};
+  bool phone = false;
+  for (int h : hits) {
+    const Owner o = owner_[static_cast<size_t>(h)];
+    if (o.member == kPhoneOwner) {
+      phone = true;
+    } else {
+      wanted[o.member] |= uint64_t{1} << o.spec;
+    }
+  }
+  for (size_t i = 0; i < members_.size(); ++i) members_[i]->FindSelected(text, wanted[i], out);
+  if (phone) phone_->Find(text, out);
 }
 
 // ---- the recognisers ---------------------------------------------------------
@@ -581,12 +666,428 @@ struct PhoneRecogniser::Cache {
   std::unordered_map<std::string, std::vector<PhoneHit>> map;
 };
 
-PhoneRecogniser::PhoneRecogniser() : cache_(std::make_unique<Cache>()) {
+}  // namespace foidesk::privacy
+
+// libphonenumber's compiled-in metadata (metadata.h, not installed). Weak, so
+// that a version without these symbols links and runs without the UK rules.
+namespace i18n::phonenumbers {
+[[gnu::weak]] int metadata_size();
+[[gnu::weak]] const void* metadata_get();
+}  // namespace i18n::phonenumbers
+
+namespace foidesk::privacy {
+namespace {
+
+// ---- UK numbering rules ----------------------------------------------------
+//
+// libphonenumber spends about 25 us on a candidate (its ICU regular
+// expressions). Most candidates in crime text are UK numbers written in one of
+// a few plain shapes, for which its answer can be worked out exactly from its
+// own metadata: the numbering plans of +44 (GB, GG, IM, JE) read from the same
+// compiled-in bytes it reads, with the national-number patterns in RE2. The
+// rules below repeat the steps of PhoneNumberUtil::Parse, IsValidNumber and
+// PhoneNumberMatcher (leniency VALID) for those shapes only, and answer
+// "not sure" for everything else, which then goes to libphonenumber. A test
+// compares the two on generated candidates.
+
+// The protobuf wire format, enough to read PhoneMetadataCollection.
+class WireReader {
+ public:
+  WireReader(const uint8_t* p, size_t n) : p_(p), end_(p + n) {}
+  bool done() const { return p_ >= end_ || failed_; }
+  bool failed() const { return failed_; }
+  // The next field's number and wire type.
+  bool Next(uint32_t& field, uint32_t& type) {
+    uint64_t key;
+    if (!Varint(key)) return false;
+    field = static_cast<uint32_t>(key >> 3);
+    type = static_cast<uint32_t>(key & 7);
+    return true;
+  }
+  bool Varint(uint64_t& v) {
+    v = 0;
+    for (int shift = 0; shift < 64 && p_ < end_; shift += 7) {
+      const uint8_t b = *p_++;
+      v |= static_cast<uint64_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) return true;
+    }
+    failed_ = true;
+    return false;
+  }
+  bool Bytes(std::string_view& s) {
+    uint64_t n;
+    if (!Varint(n) || n > static_cast<uint64_t>(end_ - p_)) return failed_ = true, false;
+    s = std::string_view(reinterpret_cast<const char*>(p_), n);
+    p_ += n;
+    return true;
+  }
+  bool Skip(uint32_t type) {
+    uint64_t v;
+    std::string_view s;
+    switch (type) {
+      case 0: return Varint(v);
+      case 1: return Advance(8);
+      case 2: return Bytes(s);
+      case 5: return Advance(4);
+      default: return failed_ = true, false;
+    }
+  }
+
+ private:
+  bool Advance(size_t n) {
+    if (static_cast<size_t>(end_ - p_) < n) return failed_ = true, false;
+    p_ += n;
+    return true;
+  }
+  const uint8_t* p_;
+  const uint8_t* end_;
+  bool failed_ = false;
+};
+
+// One PhoneNumberDesc: the lengths a number of this type may have and the
+// pattern its national significant number must match in full.
+struct NumberDesc {
+  std::vector<int> lengths;
+  std::vector<int> local_only;
+  std::string pattern;
+  std::unique_ptr<RE2> re;
+
+  // PhoneNumberUtil::IsNumberMatchingDesc.
+  bool Matches(std::string_view nsn) const {
+    const int n = static_cast<int>(nsn.size());
+    if (!lengths.empty() && std::find(lengths.begin(), lengths.end(), n) == lengths.end())
+      return false;
+    return PatternMatches(nsn);
+  }
+  // RegexBasedMatcher::MatchNationalNumber (no prefix match): the pattern alone.
+  bool PatternMatches(std::string_view nsn) const {
+    return re && RE2::FullMatch(re2::StringPiece(nsn.data(), nsn.size()), *re);
+  }
+};
+
+bool ReadDesc(std::string_view bytes, NumberDesc& d) {
+  using Desc = i18n::phonenumbers::PhoneNumberDesc;
+  WireReader r(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+  uint32_t field, type;
+  while (!r.done() && r.Next(field, type)) {
+    std::vector<int>* list = field == Desc::kPossibleLengthFieldNumber ? &d.lengths
+                             : field == Desc::kPossibleLengthLocalOnlyFieldNumber ? &d.local_only
+                                                                                   : nullptr;
+    if (list && type == 0) {
+      uint64_t v;
+      if (!r.Varint(v)) return false;
+      list->push_back(static_cast<int>(static_cast<int32_t>(v)));
+    } else if (list && type == 2) {  // packed
+      std::string_view packed;
+      if (!r.Bytes(packed)) return false;
+      WireReader pr(reinterpret_cast<const uint8_t*>(packed.data()), packed.size());
+      uint64_t v;
+      while (!pr.done() && pr.Varint(v)) list->push_back(static_cast<int>(static_cast<int32_t>(v)));
+      if (pr.failed()) return false;
+    } else if (field == Desc::kNationalNumberPatternFieldNumber && type == 2) {
+      std::string_view s;
+      if (!r.Bytes(s)) return false;
+      d.pattern.assign(s);
+    } else if (!r.Skip(type)) {
+      return false;
+    }
+  }
+  return !r.failed();
+}
+
+// The parts of one region's PhoneMetadata the rules use.
+struct RegionPlan {
+  std::string id;
+  int country_code = 0;
+  std::string international_prefix;
+  std::string national_prefix_for_parsing;
+  std::string national_prefix_transform_rule;
+  bool same_mobile_and_fixed_line_pattern = false;
+  NumberDesc general;
+  NumberDesc fixed_line;
+  NumberDesc mobile;
+  std::array<NumberDesc, 8> others;  // premium, toll-free, shared, VoIP, personal, pager, UAN, voicemail
+
+  // PhoneNumberUtil::GetNumberTypeHelper(nsn) != UNKNOWN.
+  bool KnownType(std::string_view nsn) const {
+    if (!general.Matches(nsn)) return false;
+    for (const NumberDesc& d : others)
+      if (d.Matches(nsn)) return true;
+    if (fixed_line.Matches(nsn)) return true;
+    return !same_mobile_and_fixed_line_pattern && mobile.Matches(nsn);
+  }
+};
+
+bool ReadRegion(std::string_view bytes, RegionPlan& plan) {
+  using Meta = i18n::phonenumbers::PhoneMetadata;
+  WireReader r(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+  uint32_t field, type;
+  while (!r.done() && r.Next(field, type)) {
+    NumberDesc* desc = nullptr;
+    std::string* str = nullptr;
+    switch (field) {
+      case Meta::kGeneralDescFieldNumber: desc = &plan.general; break;
+      case Meta::kFixedLineFieldNumber: desc = &plan.fixed_line; break;
+      case Meta::kMobileFieldNumber: desc = &plan.mobile; break;
+      case Meta::kPremiumRateFieldNumber: desc = &plan.others[0]; break;
+      case Meta::kTollFreeFieldNumber: desc = &plan.others[1]; break;
+      case Meta::kSharedCostFieldNumber: desc = &plan.others[2]; break;
+      case Meta::kVoipFieldNumber: desc = &plan.others[3]; break;
+      case Meta::kPersonalNumberFieldNumber: desc = &plan.others[4]; break;
+      case Meta::kPagerFieldNumber: desc = &plan.others[5]; break;
+      case Meta::kUanFieldNumber: desc = &plan.others[6]; break;
+      case Meta::kVoicemailFieldNumber: desc = &plan.others[7]; break;
+      case Meta::kIdFieldNumber: str = &plan.id; break;
+      case Meta::kInternationalPrefixFieldNumber: str = &plan.international_prefix; break;
+      case Meta::kNationalPrefixForParsingFieldNumber: str = &plan.national_prefix_for_parsing; break;
+      case Meta::kNationalPrefixTransformRuleFieldNumber:
+        str = &plan.national_prefix_transform_rule;
+        break;
+      default: break;
+    }
+    if ((desc || str) && type == 2) {
+      std::string_view s;
+      if (!r.Bytes(s)) return false;
+      if (desc && !ReadDesc(s, *desc)) return false;
+      if (str) str->assign(s);
+    } else if (field == Meta::kCountryCodeFieldNumber && type == 0) {
+      uint64_t v;
+      if (!r.Varint(v)) return false;
+      plan.country_code = static_cast<int>(v);
+    } else if (field == Meta::kSameMobileAndFixedLinePatternFieldNumber && type == 0) {
+      uint64_t v;
+      if (!r.Varint(v)) return false;
+      plan.same_mobile_and_fixed_line_pattern = v != 0;
+    } else if (!r.Skip(type)) {
+      return false;
+    }
+  }
+  return !r.failed();
+}
+
+// What PhoneNumberUtil::TestNumberLength says for type UNKNOWN.
+enum class LengthResult { kPossible, kPossibleLocalOnly, kTooShort, kTooLong, kInvalidLength };
+
+LengthResult TestNumberLength(std::string_view nsn, const NumberDesc& general) {
+  const auto& lengths = general.lengths;
+  if (lengths.empty() || lengths[0] == -1) return LengthResult::kInvalidLength;
+  const int n = static_cast<int>(nsn.size());
+  if (std::find(general.local_only.begin(), general.local_only.end(), n) !=
+      general.local_only.end())
+    return LengthResult::kPossibleLocalOnly;
+  if (lengths[0] == n) return LengthResult::kPossible;
+  if (lengths[0] > n) return LengthResult::kTooShort;
+  if (lengths.back() < n) return LengthResult::kTooLong;
+  return std::find(lengths.begin() + 1, lengths.end(), n) != lengths.end()
+             ? LengthResult::kPossible
+             : LengthResult::kInvalidLength;
+}
+
+enum class Verdict { kNo, kYes, kUnsure };
+
+struct ParsedGb {
+  Verdict ok = Verdict::kUnsure;  // kNo: Parse fails
+  std::string nsn;                // the national significant number when kYes
+};
+
+}  // namespace
+
+class PhoneRecogniser::UkRules {
+ public:
+  // Null when the metadata is missing or not as the rules expect.
+  static const UkRules* Get() {
+    static const UkRules* rules = [] {
+      auto r = std::make_unique<UkRules>();
+      return r->Load() ? r.release() : nullptr;
+    }();
+    return rules;
+  }
+
+  // PhoneRecogniser's verdict on one candidate when the rules are sure of it.
+  // `candidate` holds only digits, ' ', '-', '(', ')' and a leading '+'.
+  bool Judge(std::string_view candidate, int digits, std::vector<PhoneHit>& hits) const {
+    const ParsedGb whole = Parse(candidate);
+    if (whole.ok == Verdict::kUnsure) return false;
+    const uint32_t len = static_cast<uint32_t>(candidate.size());
+    if (whole.ok == Verdict::kYes) {
+      if (gb().KnownType(whole.nsn)) {
+        hits.push_back({0, len, 0.7});
+        return true;
+      }
+      // IsValidNumber picks one of the +44 regions; none knowing the number
+      // means it is invalid whichever is picked.
+      if (AnyRegionKnows(whole.nsn, /*skip_gb=*/true)) return false;
+    }
+    if (!NoMatcherFinds(candidate)) return false;
+    if (whole.ok == Verdict::kYes && (digits == 10 || digits == 11 || digits == 12) &&
+        (candidate[0] == '0' || candidate[0] == '(' || candidate[0] == '+')) {
+      const LengthResult l = TestNumberLength(whole.nsn, gb().general);
+      if (l == LengthResult::kPossible || l == LengthResult::kPossibleLocalOnly)
+        hits.push_back({0, len, 0.45});
+    }
+    return true;
+  }
+
+ private:
+  const RegionPlan& gb() const { return plans_[0]; }
+
+  bool AnyRegionKnows(std::string_view nsn, bool skip_gb) const {
+    for (size_t i = skip_gb ? 1 : 0; i < plans_.size(); ++i)
+      if (plans_[i].KnownType(nsn)) return true;
+    return false;
+  }
+
+  // PhoneNumberUtil::Parse(s, "GB") for numbers in national form or after
+  // +44; anything that could carry another country code is kUnsure.
+  ParsedGb Parse(std::string_view s) const {
+    ParsedGb out;
+    // ExtractPossibleNumber: from the first '+' or digit; the end is a digit.
+    const size_t b = s.find_first_of("+0123456789");
+    if (b == std::string_view::npos) return out;
+    s = s.substr(b);
+    while (!s.empty() && !IsDigit(s.back())) s.remove_suffix(1);
+    std::string d;
+    for (char c : s)
+      if (IsDigit(c)) d += c;
+    if (d.size() < 3) return out;
+    std::string national;
+    if (s[0] == '+') {
+      if (d[0] != '4' || d[1] != '4') return out;  // another country
+      national = d.substr(2);
+    } else {
+      // "00" is the international prefix; "44" may be the country code.
+      if ((d[0] == '0' && d[1] == '0') || (d[0] == '4' && d[1] == '4')) return out;
+      national = std::move(d);
+    }
+    if (national.size() < 2) return out;
+    // MaybeStripNationalPrefixAndCarrierCode with prefix "0" and no transform.
+    std::string potential = national;
+    if (national[0] == '0') {
+      const std::string stripped = national.substr(1);
+      if (!(gb().general.PatternMatches(national) && !gb().general.PatternMatches(stripped)))
+        potential = stripped;
+    }
+    const LengthResult l = TestNumberLength(potential, gb().general);
+    if (l != LengthResult::kTooShort && l != LengthResult::kPossibleLocalOnly &&
+        l != LengthResult::kInvalidLength)
+      national = std::move(potential);
+    if (national.size() < 2 || national.size() > 17) {
+      out.ok = Verdict::kNo;  // TOO_SHORT_NSN, TOO_LONG_NSN
+      return out;
+    }
+    out.ok = Verdict::kYes;
+    out.nsn = std::move(national);
+    return out;
+  }
+
+  // True when PhoneNumberMatcher(candidate, "GB", VALID) is sure to find no
+  // number beyond the whole candidate, which the caller has judged invalid:
+  // digit blocks joined by single spaces or hyphens. Then the matcher's
+  // pattern takes the whole candidate, and its only inner matches are the
+  // space-separated tokens; a token too short for any +44 number is no match.
+  bool NoMatcherFinds(std::string_view candidate) const {
+    if (candidate.empty() || !IsDigit(candidate[0]) || !IsDigit(candidate.back())) return false;
+    int blocks = 1, block_len = 0;
+    bool space = false;
+    for (size_t i = 0; i < candidate.size(); ++i) {
+      const char c = candidate[i];
+      if (IsDigit(c)) {
+        if (++block_len > 20) return false;
+        continue;
+      }
+      if ((c != ' ' && c != '-') || !IsDigit(candidate[i - 1])) return false;
+      space |= c == ' ';
+      ++blocks;
+      block_len = 0;
+    }
+    if (blocks > 21) return false;
+    if (!space) return true;  // one token: the whole candidate
+    size_t i = 0;
+    while (i < candidate.size()) {
+      const size_t e = std::min(candidate.find(' ', i), candidate.size());
+      const std::string_view token = candidate.substr(i, e - i);
+      i = e + 1;
+      int n = 0;
+      for (char c : token) n += IsDigit(c);
+      if (token.size() >= 2 && token[0] == '0' && token[1] == '0') return false;
+      if (n < min_nsn_) continue;
+      const ParsedGb t = Parse(token);
+      if (t.ok == Verdict::kUnsure) return false;
+      if (t.ok == Verdict::kYes && AnyRegionKnows(t.nsn, /*skip_gb=*/false)) return false;
+    }
+    return true;
+  }
+
+  bool Load() {
+    using Collection = i18n::phonenumbers::PhoneMetadataCollection;
+    if (!i18n::phonenumbers::metadata_get || !i18n::phonenumbers::metadata_size) return false;
+    const auto* data = static_cast<const uint8_t*>(i18n::phonenumbers::metadata_get());
+    const int size = i18n::phonenumbers::metadata_size();
+    if (!data || size <= 0) return false;
+    WireReader r(data, static_cast<size_t>(size));
+    uint32_t field, type;
+    std::array<RegionPlan, 4> found;
+    constexpr std::array<std::string_view, 4> kIds = {"GB", "GG", "IM", "JE"};
+    std::array<bool, 4> have = {};
+    while (!r.done() && r.Next(field, type)) {
+      if (field != Collection::kMetadataFieldNumber || type != 2) {
+        if (!r.Skip(type)) return false;
+        continue;
+      }
+      std::string_view bytes;
+      if (!r.Bytes(bytes)) return false;
+      RegionPlan plan;
+      if (!ReadRegion(bytes, plan)) return false;
+      for (size_t k = 0; k < kIds.size(); ++k)
+        if (plan.id == kIds[k]) {
+          found[k] = std::move(plan);
+          have[k] = true;
+          break;
+        }
+    }
+    if (r.failed()) return false;
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    min_nsn_ = 100;
+    for (size_t k = 0; k < kIds.size(); ++k) {
+      RegionPlan& p = found[k];
+      if (!have[k] || p.country_code != 44 || p.general.pattern.empty() ||
+          p.general.lengths.empty())
+        return false;
+      for (NumberDesc* d : {&p.general, &p.fixed_line, &p.mobile}) {
+        if (!Compile(*d, opts)) return false;
+      }
+      for (NumberDesc& d : p.others)
+        if (!Compile(d, opts)) return false;
+      for (int l : p.general.lengths)
+        if (l > 0) min_nsn_ = std::min(min_nsn_, l);
+    }
+    // The parsing steps above assume GB's plan: international prefix 00,
+    // national prefix 0 and no transform rule.
+    if (found[0].international_prefix != "00" || found[0].national_prefix_for_parsing != "0" ||
+        !found[0].national_prefix_transform_rule.empty())
+      return false;
+    plans_ = std::move(found);
+    return true;
+  }
+
+  static bool Compile(NumberDesc& d, const RE2::Options& opts) {
+    if (d.pattern.empty()) return true;  // no numbers of this type
+    d.re = std::make_unique<RE2>(d.pattern, opts);
+    return d.re->ok();
+  }
+
+  std::array<RegionPlan, 4> plans_;  // GB first, then GG, IM, JE
+  int min_nsn_ = 7;                  // the shortest national number of +44
+};
+
+PhoneRecogniser::PhoneRecogniser(bool uk_rules)
+    : cache_(std::make_unique<Cache>()), uk_rules_(uk_rules ? UkRules::Get() : nullptr) {
   RE2::Options opts;
   opts.set_log_errors(false);
   // Digit runs with the separators numbers are written with: "07700 900123",
   // "+44 (0)7700 900123", "(01603) 123 456", "01603-123456".
-  candidate_ = std::make_unique<RE2>("(\\+?\\(?[0-9][0-9 ()\\-]{7,40}[0-9])", opts);
+  candidate_ = std::make_unique<RE2>(kPhoneCandidate, opts);
 }
 
 PhoneRecogniser::~PhoneRecogniser() = default;
@@ -644,22 +1145,26 @@ void PhoneRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) 
     if (digits < 9) continue;  // UK numbers have 10 or 11; short codes are not personal
     // A digit run glued to letters (a reference like AB1234567890) is no number.
     if (cstart > 0 && std::isalpha(static_cast<unsigned char>(text[cstart - 1]))) continue;
-    candidate.assign(g[0].data(), g[0].size());
-    bool cached = false;
-    {
-      std::lock_guard<std::mutex> lock(cache_->mu);
-      auto it = cache_->map.find(candidate);
-      if (it != cache_->map.end()) {
-        hits = it->second;
-        cached = true;
-      }
-    }
-    if (!cached) {
+    hits.clear();
+    const std::string_view run(g[0].data(), g[0].size());
+    if (!uk_rules_ || !uk_rules_->Judge(run, digits, hits)) {
       hits.clear();
-      JudgeCandidate(candidate, digits, hits);
-      std::lock_guard<std::mutex> lock(cache_->mu);
-      if (cache_->map.size() >= Cache::kMaxEntries) cache_->map.clear();
-      cache_->map.emplace(candidate, hits);
+      candidate.assign(run);
+      bool cached = false;
+      {
+        std::lock_guard<std::mutex> lock(cache_->mu);
+        auto it = cache_->map.find(candidate);
+        if (it != cache_->map.end()) {
+          hits = it->second;
+          cached = true;
+        }
+      }
+      if (!cached) {
+        JudgeCandidate(candidate, digits, hits);
+        std::lock_guard<std::mutex> lock(cache_->mu);
+        if (cache_->map.size() >= Cache::kMaxEntries) cache_->map.clear();
+        cache_->map.emplace(candidate, hits);
+      }
     }
     for (const PhoneHit& h : hits)
       out.push_back({PiiType::kPhone, cstart + h.start, cstart + h.end, h.score, "phone"});
@@ -667,7 +1172,7 @@ void PhoneRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) 
 }
 
 std::vector<std::unique_ptr<Recogniser>> MakePatternRecognisers() {
-  std::vector<std::unique_ptr<Recogniser>> r;
+  std::vector<std::unique_ptr<PatternRecogniser>> r;
   r.push_back(MakePostcodeRecogniser());
   r.push_back(MakeEmailRecogniser());
   r.push_back(MakeUrlRecogniser());
@@ -678,8 +1183,9 @@ std::vector<std::unique_ptr<Recogniser>> MakePatternRecognisers() {
   r.push_back(MakeDateRecogniser());
   r.push_back(MakeCrimeNumberRecogniser());
   r.push_back(MakeAddressRecogniser());
-  r.push_back(std::make_unique<PhoneRecogniser>());
-  return r;
+  std::vector<std::unique_ptr<Recogniser>> all;
+  all.push_back(std::make_unique<PatternGroup>(std::move(r), std::make_unique<PhoneRecogniser>()));
+  return all;
 }
 
 }  // namespace foidesk::privacy

@@ -1,10 +1,12 @@
 // Pattern recognisers for personal data with a fixed shape: postcodes,
 // e-mail, URLs, IP addresses, handles, vehicle registrations, NI numbers,
 // dates, crime numbers, street addresses (RE2) and phone numbers
-// (libphonenumber). Gazetteer recognisers for names and places come later
-// and implement the same Recogniser interface.
+// (libphonenumber, with its +44 numbering rules in RE2 for plain UK shapes),
+// all behind one shared RE2::Set pre-filter (PatternGroup). Gazetteer
+// recognisers for names and places implement the same Recogniser interface.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -52,10 +54,23 @@ class PatternRecogniser : public Recogniser {
   std::vector<PiiType> Types() const override;
   void Find(std::string_view text, std::vector<PiiFinding>& out) const override;
 
+  // Find for the patterns whose bit is set in `wanted` (bit k for specs()[k])
+  // only, for a caller that already knows which patterns match somewhere in
+  // `text` (PatternGroup's shared pre-filter). A pattern left out that does
+  // match loses its findings.
+  void FindSelected(std::string_view text, uint64_t wanted, std::vector<PiiFinding>& out) const;
+
+  const std::vector<PatternSpec>& specs() const { return specs_; }
+
   // False when a pattern failed to compile (a programming error; tests check it).
   bool ok() const { return ok_; }
 
  private:
+  static constexpr int kMaxGroups = 16;  // capture groups of one pattern, whole match included
+  uint64_t AllSpecs() const {
+    return specs_.size() >= 64 ? ~uint64_t{0} : (uint64_t{1} << specs_.size()) - 1;
+  }
+
   std::string name_;
   std::vector<PatternSpec> specs_;
   std::vector<std::unique_ptr<re2::RE2>> compiled_;
@@ -69,20 +84,60 @@ class PatternRecogniser : public Recogniser {
 // UK and international phone numbers through libphonenumber's
 // PhoneNumberMatcher (region GB, leniency VALID). A cheap RE2 scan picks
 // digit runs first, since the matcher is too slow to run over all text.
-// What libphonenumber says of a digit run depends on the run alone, so the
+// What libphonenumber says of a digit run depends on the run alone, so its
 // answers for recent runs are kept (numbers recur across a case's records).
 class PhoneRecogniser : public Recogniser {
  public:
-  PhoneRecogniser();
+  // With `uk_rules`, candidates in the plain UK shapes ("07700 900123",
+  // "01603-123456", "+44 1603 123456") are judged by libphonenumber's own
+  // numbering plan for +44, read once from its metadata into RE2, with the
+  // same answers; the rest, and all candidates without `uk_rules`, go to
+  // libphonenumber.
+  explicit PhoneRecogniser(bool uk_rules = true);
   ~PhoneRecogniser() override;
   std::string_view Name() const override { return "phone"; }
   std::vector<PiiType> Types() const override { return {PiiType::kPhone}; }
   void Find(std::string_view text, std::vector<PiiFinding>& out) const override;
 
  private:
+  class UkRules;
   std::unique_ptr<re2::RE2> candidate_;
   struct Cache;
   std::unique_ptr<Cache> cache_;
+  const UkRules* uk_rules_;  // shared and never freed; null without the rules
+};
+
+// Several pattern recognisers and the phone recogniser behind one RE2::Set of
+// all their patterns (and the phone candidates): one DFA pass over the text
+// says which patterns match at all, and only those are searched for, member
+// by member in order. The findings are those of the members run one after
+// the other, in the same order, each carrying its member's name.
+class PatternGroup : public Recogniser {
+ public:
+  // REQUIRES: at most kMaxMembers members. `phone` may be null.
+  PatternGroup(std::vector<std::unique_ptr<PatternRecogniser>> members,
+               std::unique_ptr<PhoneRecogniser> phone);
+  ~PatternGroup() override;
+
+  static constexpr size_t kMaxMembers = 32;
+
+  std::string_view Name() const override { return "patterns"; }
+  std::vector<PiiType> Types() const override;
+  void Find(std::string_view text, std::vector<PiiFinding>& out) const override;
+
+  const std::vector<std::unique_ptr<PatternRecogniser>>& members() const { return members_; }
+
+ private:
+  static constexpr uint32_t kPhoneOwner = ~uint32_t{0};
+  struct Owner {
+    uint32_t member;  // index into members_, or kPhoneOwner
+    uint32_t spec;    // index into that member's specs()
+  };
+  std::vector<std::unique_ptr<PatternRecogniser>> members_;
+  std::unique_ptr<PhoneRecogniser> phone_;
+  std::vector<Owner> owner_;  // by pattern index in the set
+  struct SetHolder;
+  std::unique_ptr<SetHolder> set_;  // null: the members run on their own
 };
 
 // Each pattern recogniser on its own, for tests and for picking a subset.
@@ -97,7 +152,7 @@ std::unique_ptr<PatternRecogniser> MakeDateRecogniser();
 std::unique_ptr<PatternRecogniser> MakeCrimeNumberRecogniser();
 std::unique_ptr<PatternRecogniser> MakeAddressRecogniser();
 
-// All of the above plus the phone recogniser.
+// All of the above plus the phone recogniser, as one PatternGroup.
 std::vector<std::unique_ptr<Recogniser>> MakePatternRecognisers();
 
 }  // namespace foidesk::privacy
