@@ -30,6 +30,7 @@ constexpr const char* kPhoneCandidate = "(\\+?\\(?[0-9][0-9 ()\\-]{7,40}[0-9])";
 char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
@@ -455,6 +456,46 @@ std::unique_ptr<PatternRecogniser> MakeHandleRecogniser() {
          if (quoted || made_up) return 0.5;
          return kReject;
        }});
+  // A made-up account name standing alone, as victims quote them:
+  // tyler.brennan.32, hot_wendy_71, amanda.x.love, xmariax87. Shapes that
+  // ordinary text does not make: three dotted parts (not a domain or a file),
+  // an underscore between words, or six or more letters then two digits.
+  specs.push_back(
+      {PiiType::kHandle,
+       "(?:^|[^A-Za-z0-9._@/\\\-])([A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]{6,}[0-9]{2})"
+       "(?:$|[^A-Za-z0-9_@/\\\-.]|\\.(?:$|[^A-Za-z0-9]))",
+       0.5, 1, [](PatternMatch& m) {
+         const std::string_view tok = m.groups[1];
+         std::vector<std::string_view> parts;
+         size_t from = 0;
+         bool underscore = false;
+         for (size_t i = 0; i <= tok.size(); ++i) {
+           if (i == tok.size() || tok[i] == '.' || tok[i] == '_') {
+             parts.push_back(tok.substr(from, i - from));
+             if (i < tok.size() && tok[i] == '_') underscore = true;
+             from = i + 1;
+           }
+         }
+         auto letters = [](std::string_view p) {
+           return std::count_if(p.begin(), p.end(), [](char c) { return IsAlpha(c); });
+         };
+         if (parts.size() == 1) return 0.45;  // xmariax87
+         const std::string last = LowerAscii(parts.back());
+         static const std::set<std::string> kNotHandles = {
+             "com", "uk", "org", "net", "co", "io", "gov", "info", "biz", "me", "tv", "eu",
+             "jpg", "jpeg", "png", "gif", "mp4", "mov", "avi", "pdf", "doc", "docx", "txt",
+             "exe", "zip", "csv", "xls", "xlsx", "html", "htm", "php"};
+         if (kNotHandles.count(last)) return kReject;
+         int wordy = 0;
+         for (auto p : parts) wordy += letters(p) >= 2;
+         if (underscore) {
+           // IMG_1234, DSC_0012: a camera's file name, not an account.
+           if (parts.size() == 2 && letters(parts[0]) <= 4 && letters(parts[1]) == 0) return kReject;
+           return wordy >= 1 ? 0.5 : kReject;
+         }
+         if (parts.size() < 3 || wordy < 2) return kReject;  // e.g., J.SMITH, v1.2.3
+         return 0.5;
+       }});
   return std::make_unique<PatternRecogniser>("handle", std::move(specs));
 }
 
@@ -527,7 +568,10 @@ std::unique_ptr<PatternRecogniser> MakeDateRecogniser() {
                      const char sep = m.groups[3][0];
                      if (all[all.size() - m.groups[5].size() - 1] != sep) return kReject;
                      // A dotted triple inside a dotted quad is an IP address or version.
-                     if (sep == '.' && m.end < m.text.size() && m.text[m.end] == '.') return kReject;
+                     // (A full stop that ends the sentence does not count.)
+                     if (sep == '.' && m.end + 1 < m.text.size() && m.text[m.end] == '.' &&
+                         IsDigit(m.text[m.end + 1]))
+                       return kReject;
                      return DateScore(m.groups[2], m.groups[4], m.groups[5], 0.6);
                    }});
   // ISO yyyy-mm-dd, also the date part of a timestamp.

@@ -77,6 +77,12 @@ const Positive kPositives[] = {
     {"username: darkstar and", PiiType::kHandle, "darkstar"},
     {"victim's Facebook profile lisa.x.love, email", PiiType::kHandle, "lisa.x.love"},
     {"Snapchat account called 'jaz_xo'", PiiType::kHandle, "jaz_xo"},
+    // Made-up account names standing alone, without a cue word.
+    {"A FAKE ACCOUNT IN HIS NAME, TYLER.BRENNAN.32, AND", PiiType::kHandle, "TYLER.BRENNAN.32"},
+    {"was added by hot_wendy_71, a profile", PiiType::kHandle, "hot_wendy_71"},
+    {"MOVED THE CHAT (AMANDA.X.LOVE) TO", PiiType::kHandle, "AMANDA.X.LOVE"},
+    {"AN EMAIL FROM XGEORGIAX98 SAYING", PiiType::kHandle, "XGEORGIAX98"},
+    {"THE OFFENCE OCCURRED ON 03.01.2010. NO CCTV", PiiType::kDate, "03.01.2010"},
     // Vehicle registrations.
     {"HIS VAUXHALL ASTRA MA10 SGF STOLEN", PiiType::kVehicleRegistration, "MA10 SGF"},
     {"in Citroen C3 YC64 AYC.", PiiType::kVehicleRegistration, "YC64 AYC"},
@@ -146,6 +152,7 @@ const Negative kNegatives[] = {
     {"IP AGED 45 YEARS, 17 YEAR OLD SUSPECT"},
     {"SEARCHED UNDER S23 MDA AND RELEASED"},
     {"2 men in the car park were seen"},
+    {"exhibit IMG_1234.JPG and DSC_0012 from the phone, app v1.2.3, e.g. this"},
     {"the victim walked down the road and into the street"},
     {"open 24/7, item 3 of 12, paid 1100 pounds, 45 minutes later"},
     {"version 1.2.3.4.5 of the app, ratio 3:2"},
