@@ -4,8 +4,12 @@
 // so only those are built with or without the search words on purpose.
 #include "synth/stories.h"
 
+#include <algorithm>
+#include <initializer_list>
 #include <span>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "synth/word_lists.h"
 
@@ -35,10 +39,13 @@ constexpr const char* kAssaultInjury[] = {
     "arrival in {car} {vrm}.",
     "{IP} {vname} was struck with a bottle in the beer garden of {shop}, {town}, needing stitches "
     "to a head wound. {ST} described as white male, 30s, shaved head, England shirt. Door staff "
-    "{wname} detained {st}."};
+    "{wname} detained {st}.",
+    "{IP} {vname}, {occ}, was assaulted by {sname} (DOB {sdob}) of {addr} after an argument "
+    "outside {shop} in {village} on {date}. {IP} contact {phone}."};
 constexpr const char* kAssaultInjurySum[] = {"Assault with injury outside licensed premises.",
                                              "Domestic assault, victim injured.",
-                                             "Assault occasioning actual bodily harm."};
+                                             "Assault occasioning actual bodily harm.",
+                                             "Assault after an argument."};
 
 constexpr const char* kAssaultNoInjury[] = {
     "{IP} {vname} was pushed and spat at by {st} on {street}, {town}, after asking him to stop "
@@ -54,11 +61,15 @@ constexpr const char* kHarassment[] = {
     "{IP} {vname} reports repeated unwanted calls and messages from ex-partner {sname} on {phone} "
     "and to {email} since {date}, despite being told to stop. {ST} also turns up outside {addr}. "
     "Latest message: {quote}",
-    "{IP} states {st} {sname} has followed {him} from work at {shop} to {addr} several times and "
+    "{IP} states {st} {sname} has followed {him} from work at {work} to {addr} several times and "
     "posts about {him} on {platform}. {IP} in fear. Harassment warning to be issued by "
-    "{oic}."};
+    "{oic}.",
+    "{IP} {vname} ({occ}) reports that ex-partner {sname} has set up a fake account in {his} "
+    "name, {vhandle}, and messages {his} friends from it; {platform} says the account was "
+    "created from IP address {ipaddr}. {IP} contact {phone}."};
 constexpr const char* kHarassmentSum[] = {"Harassment by ex-partner, calls and messages.",
-                                          "Victim followed home, harassment."};
+                                          "Victim followed home, harassment.",
+                                          "Fake social media account in victim's name."};
 
 constexpr const char* kMaliciousComms[] = {
     "{IP} {vname} received abusive and threatening messages on {platform} from an account "
@@ -66,9 +77,13 @@ constexpr const char* kMaliciousComms[] = {
     "contact {phone}.",
     "Offensive letter posted through door of {addr} addressed to {vname}, making threats about "
     "{his} family. Handwriting believed to be that of neighbour {sname}. Letter seized as exhibit "
-    "{exhibit}."};
+    "{exhibit}.",
+    "{IP} {vname} of {addr} {pc} received abusive emails at {email} from an account traced to IP "
+    "address {ipaddr}. Comments also left on {his} page {url}. Suspected to be {sname} of "
+    "{village}."};
 constexpr const char* kMaliciousCommsSum[] = {"Threatening messages received on social media.",
-                                              "Offensive letter delivered to victim's home."};
+                                              "Offensive letter delivered to victim's home.",
+                                              "Abusive emails and online comments."};
 
 constexpr const char* kRape[] = {
     "{IP} {vname} (DOB {vdob}) reports a rape by {st} {sname}, known to {him}, at {addr} on "
@@ -141,9 +156,11 @@ constexpr const char* kOtherTheft[] = {
     "Fuel drive-off at {shop}, {town}: {car} {vrm} filled with {amount} of diesel and left "
     "without paying. Registration returns to a different vehicle.",
     "{IP} {vname} reports that a lodger, {sname}, has taken {item} from {addr} and left the "
-    "address. {ST} phone {phone} now switched off."};
+    "address. {ST} phone {phone} now switched off.",
+    "{IP} {vname} (DOB {vdob}) reports {item} ordered in {his} name, NI number {ni}, and "
+    "delivered to {addr} {pc}; orders placed from IP address {ipaddr}."};
 constexpr const char* kOtherTheftSum[] = {"Property stolen while unattended.", "Fuel drive-off.",
-                                          "Theft by lodger."};
+                                          "Theft by lodger.", "Goods ordered in victim's name."};
 
 constexpr const char* kArson[] = {
     "Wheelie bin set alight against the rear wall of {addr} at {time}; fire spread to the fence. "
@@ -249,6 +266,11 @@ const OffenceTexts kOffences[] = {
 constexpr int kBlackmailIndex = 20;
 
 constexpr const char* kUpdates[] = {
+    "Linked to {crimeref}; same suspect believed responsible.",
+    "Subscriber checks on {phone} return to {wname} of {addr}.",
+    "{ST} {sname} (DOB {sdob}, NI {ni}) interviewed under caution on {date}, denies the offence.",
+    "Intelligence links the {car} {vrm} to {st} {sname} of {village}.",
+    "{OIC} {officer} spoke to {ip}, who is {occ}; nothing further to add.",
     "{OIC} {officer} updated {ip} by phone on {phone}.",
     "CCTV viewed, no evidential value. No further lines of enquiry.",
     "House-to-house enquiries in {street} negative.",
@@ -285,10 +307,11 @@ constexpr OtherBlackmail kOther[kBlackmailKindCount] = {
      "website of the business, {shop}, {town}, unless paid {amount} in unpaid wages.",
      "Business owner threatened unless money paid.", "not sextortion: extortion of a business"},
     {"Computers at {shop}, {town} infected with ransomware; customer files encrypted and {amount} "
-     "in Bitcoin demanded for the key. Business contact {wname} tel {phone2}. Action Fraud "
-     "reference obtained.",
+     "in Bitcoin demanded for the key. Business contact {wname} tel {phone2}. Attack came from IP "
+     "address {ipaddr}. Action Fraud reference obtained.",
      "Web server of {shop}, {town} hacked and the customer database encrypted; offenders demand "
-     "{amount} in Bitcoin for its return. IT contractor {wname} tel {phone2}.",
+     "{amount} in Bitcoin for its return. IT contractor {wname} tel {phone2}, logs show IP "
+     "address {ipaddr}.",
      "Ransomware attack on business computers.", "not sextortion: ransomware attack on a business"},
     {"{IP} {vname} sold a {car} {vrm} to {sname}, who now demands {amount} back and threatens to "
      "report {ip} to Trading Standards and damage {addr}.",
@@ -301,10 +324,10 @@ constexpr OtherBlackmail kOther[kBlackmailKindCount] = {
      "on the community webpage unless {he} paid {amount}.",
      "Threat to report victim to authorities unless paid.",
      "not sextortion: threat to report to authorities"},
-    {"Ex-partner {sname} threatened to tell {ip}'s employer at {shop} about {his} criminal record "
+    {"Ex-partner {sname} threatened to tell {ip}'s employer, {work}, about {his} criminal record "
      "unless {amount} was paid. Messages from {phone}.",
      "Ex-partner {sname} threatened to send photos of {IP} {vname} smoking cannabis to {his} "
-     "employer at {shop} unless {he} paid {amount}.",
+     "employer, {work}, unless {he} paid {amount}.",
      "Ex-partner threatens to contact employer unless paid.",
      "not sextortion: non-intimate material"},
     {"{IP} {vname} lost a handbag in {town}; a male calling from {phone} demanded {amount} for its "
@@ -313,14 +336,18 @@ constexpr OtherBlackmail kOther[kBlackmailKindCount] = {
      "return it and the family photos on it.",
      "Ransom demanded for return of stolen property.",
      "not sextortion: ransom for stolen property"},
-    {"{IP} {vname}'s {platform} account {vhandle} was taken over and the offender demands {amount} "
-     "to return it, threatening to message all contacts asking for money.",
-     "{IP} {vname}'s {platform} account and the webshop of {his} family business were taken over; "
-     "the offender demands {amount} to return access.",
+    {"{IP} {vname}'s {platform} account {vhandle} was taken over from IP address {ipaddr} and the "
+     "offender demands {amount} to return it, threatening to message all contacts asking for "
+     "money.",
+     "{IP} {vname}'s {platform} account ({url}) and the webshop of {his} family business were "
+     "taken over; the offender demands {amount} to return access.",
      "Social media account held to ransom.", "not sextortion: account held to ransom"},
 };
 
 constexpr const char* kBlackmailUpdates[] = {
+    "Linked to {crimeref}.",
+    "Money was to be paid into account {account}, sort code {sortcode}; bank enquiries made.",
+    "{ST} {sname} (DOB {sdob}, NI {ni}) arrested on {date} and bailed.",
     "Enquiries with the bank made, no further lines of enquiry.",
     "{IP} advised not to pay and to keep all messages. {OIC} {officer}.",
     "{ST} {sname} (DOB {sdob}) interviewed under caution, denies the offence.",
@@ -334,7 +361,9 @@ constexpr const char* kContactPlain[] = {
     "{IP} {vname} was contacted on {platform} by a female using the name {alias}, profile "
     "{handle2}, after chatting on a dating app.",
     "{IP} {vname} was added on {platform} by {handle2}, a profile showing a young woman called "
-    "{alias}."};
+    "{alias}.",
+    "{IP} {vname} was messaged on {platform} by {alias} ({handle2}), who gave a mobile number of "
+    "{intl}."};
 constexpr const char* kContactKeyword[] = {
     "{IP} {vname} met a female calling herself {alias} on a dating website, who moved the chat to "
     "{platform} ({handle2})."};
@@ -356,32 +385,55 @@ constexpr const char* kActSentKeyword[] = {
     "{IP} was persuaded to send {mediump} of {himself} to {st}, who sent photos in return."};
 
 constexpr const char* kThreats[] = {
-    "{ST} then threatened to send the {medium} to {target} {demand}.",
-    "Within minutes {st} sent {ip} screenshots of {his} friends list and threatened to send the "
-    "{medium} to {target} {demand}."};
+    "{ST} then threatened to {verb} the {medium}{target}{demand}.",
+    "Within minutes {st} sent {ip} screenshots of {his} friends list and threatened to {verb} the "
+    "{medium}{target}{demand}."};
+// When the Details name no threat: blackmail over the material, nothing said
+// of what would be done with it.
+constexpr const char* kNoThreats[] = {"{ST} then tried to blackmail {ip} over the {medium}.",
+                                      "{ST} then attempted to blackmail {ip} with the {medium}."};
 constexpr const char* kQuoteLine = "Message read {quote}";
 constexpr const char* kPayments[] = {
     "{IP} paid {amount} via Western Union to {country} (MTCN {mtcn}) but further demands followed.",
     "{IP} did not pay and blocked the account; {st} has not made contact since.",
     "{IP} paid {amount} in iTunes vouchers before reporting.",
-    "{IP} sent {amount} by MoneyGram to a recipient in {country}."};
+    "{IP} sent {amount} by MoneyGram to a recipient in {country}.",
+    "{IP} paid {amount} by Western Union to {country}; the offender's WhatsApp number is {intl}.",
+    "{IP} paid {amount} by bank transfer to sort code {sortcode}, account {account}."};
 constexpr const char* kDetails[] = {
     "{IP}'s {platform} profile {vhandle}, email {email}, mobile {phone}.",
-    "{IP} lives at {addr} and works at {shop} in {town}. Contact {phone}.",
-    "{IP} contact {phone} or {email}."};
+    "{IP} lives at {addr} {pc} and is {occ}. Contact {phone}.",
+    "{IP} contact {phone} or {email}.",
+    "{IP}'s online profile is {url}; {ip} is {occ}.",
+    "{IP} {vname}, DOB {vdob}, NI {ni}, of {addr}, tel {phone2}.",
+    "{IP}'s account was later accessed from IP address {ipaddr}. Contact {phone}."};
 
-constexpr const char* kMembership =
+constexpr const char* kMembership[] = {
     "{IP} {vname} received an email from {handle2} stating that {his} membership of an adult "
-    "dating website had been discovered and would be exposed to {his} family and employer unless "
-    "{amount} in Bitcoin was paid. {IP} has not paid. {IP} email {email}.";
+    "dating website had been discovered and threatening to expose it unless {amount} in Bitcoin "
+    "was paid. {IP} has not paid. {IP} email {email}.",
+    "{IP} {vname} received an email from {handle2} claiming to know of {his} membership of an "
+    "adult dating website and threatening to reveal it unless {he} paid {amount} in Bitcoin. {IP} "
+    "has not paid; {ip} is {occ}. Email {email}."};
 constexpr const char* kRansomScreen =
     "{IP} {vname}'s tablet computer locked with a screen claiming to be from the Metropolitan "
     "Police, stating {ip} had viewed banned pornography and demanding a {amount} fine by Ukash "
     "voucher. {IP} did not pay; the device was reset at {shop}, {town}.";
-constexpr const char* kKnownPeer =
+constexpr const char* kKnownPeer[] = {
     "{IP} {vname} (aged {vage}) had been messaging {st} {sname} (DOB {sdob}) of {place} on "
-    "{platform}. {IP} sent {mediump} of {himself}; {st} then threatened to send the {medium} "
-    "to {target} {demand}.";
+    "{platform}. {IP} sent {mediump} of {himself}; {st} then threatened to {verb} the {medium}"
+    "{target}{demand}.",
+    "{IP} {vname} (aged {vage}), {occ}, had been messaging {st} {sname} (DOB {sdob}) of {place} "
+    "on {platform}. {IP} sent {mediump} of {himself}; {st} then threatened to {verb} the {medium}"
+    "{target}{demand}."};
+// A known suspect when the Details name no threat ("threats made after
+// photograph sent and money demanded").
+constexpr const char* kKnownPeerNoThreat[] = {
+    "{IP} {vname} (aged {vage}) had been messaging {st} {sname} (DOB {sdob}) of {place} on "
+    "{platform}. {IP} sent {mediump} of {himself}; {st} then made threats and demanded money.",
+    "{IP} {vname} (aged {vage}), {occ}, had been messaging {st} {sname} (DOB {sdob}) of {place} "
+    "on {platform}. {IP} sent {mediump} of {himself}, after which {st} made threats and demanded "
+    "{amount}."};
 constexpr const char* kKnownPeerEvidencePlain =
     "{OIC} downloaded the messages from {ip}'s phone, exhibit {exhibit}.";
 constexpr const char* kKnownPeerEvidenceKeyword =
@@ -397,14 +449,16 @@ constexpr const char* kUnderage =
 
 constexpr const char* kSextortionSummaries[] = {
     "Victim befriended online, intimate {medium} obtained, money demanded.",
-    "Online blackmail: threat to share intimate {medium} with {target}.",
+    "Online blackmail: threat to {verb} intimate {medium}{target}.",
     "Sextortion report, offender overseas."};
 
-// Targets and demands, with and without search words.
-constexpr const char* kTargetsPlain[] = {"{his} Facebook friends", "{his} family and friends",
-                                         "all {his} contacts",     "{his} employer",
-                                         "internet sites",         "{his} partner"};
-constexpr const char* kDemandMoney = "unless {he} paid {amount}";
+// Targets without search words, for random plots.
+constexpr const char* kTargetsPlain[] = {
+    " to {his} Facebook friends", " to {his} family and friends", " to all {his} contacts",
+    " to {his} employer",         " on internet sites",           " to {his} partner",
+    " online"};
+constexpr const char* kVerbsPlain[] = {"send", "send", "post", "share"};
+constexpr const char* kDemandMoneyWords = " unless {he} paid {amount}";
 
 }  // namespace
 
@@ -445,7 +499,16 @@ const char* PickContactLine(Rng& rng) {
       "{IP} can be reached on {phone} or at {email}.",
       "{IP} lives at {addr} {pc}; prefers contact by email, {email}.",
       "Attending officer {officer}, {oic} to follow up.",
-      "Occurred around {time} on {date}, {street}, {town}."};
+      "Occurred around {time} on {date}, {street}, {town}.",
+      "{IP}'s online profile {url}, mobile {phone}.",
+      "{IP} is {occ}; contact {phone}.",
+      "{IP} DOB {vdob}, NI no {ni}.",
+      "{IP} has since moved to {addr} {pc}, tel {phone2}.",
+      "{IP} can be reached on {phone2} (home) or {phone} (mobile).",
+      "Previous report {crimeref} refers.",
+      "{IP}'s Instagram account is {vhandle}; {ip} lives in {village}.",
+      "Reported online from IP address {ipaddr}, email {email}.",
+      "{IP}'s bank account {account}, sort code {sortcode}, has been frozen."};
   return rng.Pick(kContacts);
 }
 
@@ -466,7 +529,7 @@ void ComposeSextortion(Story story, KeywordRule rule, Rng& rng, const Facts& f, 
   const bool forbid = rule == KeywordRule::kForbid;
   switch (story) {
     case Story::kMembership:
-      body.Add(kMembership);
+      body.Add(rng.Pick(kMembership));
       summary = "Email threat to expose dating website membership unless paid.";
       return;
     case Story::kRansom:
@@ -485,7 +548,7 @@ void ComposeSextortion(Story story, KeywordRule rule, Rng& rng, const Facts& f, 
       summary = "Blackmail after exchange of naked photos online.";
       return;
     case Story::kKnownPeer:
-      body.Add(kKnownPeer);
+      body.Add(f.verb[0] ? rng.Pick(kKnownPeer) : rng.Pick(kKnownPeerNoThreat));
       if (rng.Percent(50)) body.Add(kQuoteLine);
       // The evidence line carries the search word when the medium does not.
       body.Add(require && !MediumHasKeyword(f.medium) ? kKnownPeerEvidenceKeyword
@@ -516,66 +579,178 @@ void ComposeSextortion(Story story, KeywordRule rule, Rng& rng, const Facts& f, 
   } else {
     body.Add(kw_act ? rng.Pick(kActSentKeyword) : rng.Pick(kActSentPlain));
   }
-  body.Add(rng.Pick(kThreats));
+  body.Add(f.verb[0] ? rng.Pick(kThreats) : rng.Pick(kNoThreats));
   if (rng.Percent(40)) body.Add(kQuoteLine);
   body.Add(rng.Pick(kPayments));
   if (rng.Percent(60)) body.Add(rng.Pick(kDetails));
   summary = rng.Pick(kSextortionSummaries);
 }
 
-void SetSextortionPlotFromDetails(const std::string& details, Facts& f) {
-  std::string d;
-  for (char c : details) d += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  auto has = [&](std::string_view w) { return d.find(w) != std::string::npos; };
-  // The medium named first in the summary; longer words win ties.
+namespace {
+
+// Where `word` occurs in `d` as a whole word at or after `from`, else npos.
+size_t FindWord(std::string_view d, std::string_view word, size_t from = 0) {
+  auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || c == '\''; };
+  for (size_t p = d.find(word, from); p != std::string_view::npos; p = d.find(word, p + 1)) {
+    const bool left = p == 0 || !is_letter(d[p - 1]);
+    const bool right = p + word.size() >= d.size() || !is_letter(d[p + word.size()]);
+    if (left && right) return p;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+void SetSextortionPlotFromDetails(const std::string& details, Rng& rng, Facts& f) {
+  std::string lower;
+  for (char c : details) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  const std::string_view d = lower;
+  auto has = [&](std::string_view w) { return FindWord(d, w) != std::string_view::npos; };
+  // What is threatened comes before "unless"; what is demanded after it.
+  const size_t unless = FindWord(d, "unless");
+  const std::string_view threat = d.substr(0, unless);
+  const std::string_view demand =
+      unless == std::string_view::npos ? std::string_view() : d.substr(unless);
+
+  // Media in the order named; a second one only when it is another kind
+  // ("pictures and video"), not what the first shows ("video of photos").
   static constexpr std::pair<std::string_view, int> kWords[] = {
-      {"video", kVideo},       {"footage", kFootage},       {"recording", kRecording},
+      {"video", kVideo},       {"footage", kFootage},     {"recording", kRecording},
       {"clip", kClip},         {"photograph", kPhotograph}, {"photos", kPhotos},
-      {"pictures", kPictures}, {"picture", kPicture},       {"images", kImages},
+      {"pictures", kPictures}, {"picture", kPicture},     {"images", kImages},
       {"image", kImage}};
-  size_t best = std::string::npos;
-  f.medium = kVideo;
-  for (const auto& [word, m] : kWords) {
-    size_t p = d.find(word);
-    if (p < best) {
-      best = p;
-      f.medium = m;
+  std::vector<std::pair<size_t, int>> named;
+  for (const auto& [word, m] : kWords)
+    for (size_t p = FindWord(threat, word); p != std::string_view::npos;
+         p = FindWord(threat, word, p + 1))
+      named.push_back({p, m});
+  std::sort(named.begin(), named.end());
+  f.medium = named.empty() ? kVideo : named[0].second;
+  f.medium2 = -1;
+  for (size_t i = 1; i < named.size(); ++i) {
+    const bool filmed = MediumIsFilmed(named[i].second) != MediumIsFilmed(f.medium);
+    const size_t gap_from = named[i - 1].first;
+    const std::string_view between = threat.substr(gap_from, named[i].first - gap_from);
+    if (filmed && between.find(" of ") == std::string_view::npos) {
+      f.medium2 = named[i].second;
+      break;
     }
   }
-  if (has("facebook")) {
-    f.target = has("family")     ? "{his} family on Facebook"
-               : has("contacts") ? "{his} Facebook contacts"
-               : has("friends")  ? "{his} Facebook friends"
-                                 : "{his} Facebook page";
-  } else if (has("employer")) {
-    f.target = "the web and {his} employer";
-  } else if (has("colleagues")) {
-    f.target = "a website and {his} colleagues";
-  } else if (has("partner")) {
-    f.target = "{his} partner";
-  } else if (has("spouse")) {
-    f.target = "{his} spouse";
-  } else if (has("family and friends") || has("friends and family")) {
-    f.target = "{his} family and friends";
-  } else if (has("contacts")) {
-    f.target = "{his} contacts";
-  } else if (has("friends")) {
-    f.target = "{his} friends";
-  } else if (has("website")) {
-    f.target = "websites";
-  } else if (has("internet site")) {
-    f.target = "internet sites";
-  } else {
-    f.target = "the internet";
+
+  // The kind of threat: the first verb the Details use.
+  struct VerbGroup {
+    std::array<std::string_view, 6> words;
+    std::array<const char*, 5> wording;
+  };
+  static constexpr VerbGroup kVerbs[] = {
+      {{"post", "posting", "upload", "uploaded", "place", "put"},
+       {"post", "post", "upload", "publish", "post"}},
+      {{"send", "sending", "forward", "", "", ""}, {"send", "send", "forward", "send", "send"}},
+      {{"release", "leak", "circulate", "distributed", "disseminate", "share"},
+       {"release", "share", "circulate", "distribute", "leak"}},
+      {{"show", "expose", "reveal", "", "", ""}, {"show", "show", "expose", "show", "reveal"}},
+  };
+  size_t best = std::string_view::npos;
+  int group = -1;
+  for (int g = 0; g < 4; ++g) {
+    for (std::string_view w : kVerbs[g].words) {
+      if (w.empty()) continue;
+      for (size_t p = FindWord(d, w); p != std::string_view::npos; p = FindWord(d, w, p + 1)) {
+        if (d.substr(p).starts_with("send more")) continue;  // the demand, not the threat
+        if (p >= 6 && d.substr(p - 6, 6) == "after ") continue;  // what the victim did first
+        if (p < best) {
+          best = p;
+          group = g;
+        }
+        break;
+      }
+    }
   }
-  if (has("more images") || has("further are sent") || has("real pictures") || has("send more")) {
-    f.demand = "unless more images were sent";
-  } else if (has("internet link")) {
-    f.demand = "unless {he} opened an internet link";
-  } else if (has("sexual act")) {
-    f.demand = "unless {he} paid {amount} or performed a sexual act on camera";
+  const int wording = static_cast<int>(rng.Below(5));
+  f.verb = group < 0 ? "" : kVerbs[group].wording[static_cast<size_t>(wording)];
+  // "to the internet" after send would read as posting; keep send to people.
+  const bool release = group == 2;
+
+  // Audience.
+  auto in_threat = [&](std::string_view w) { return FindWord(threat, w) != std::string_view::npos; };
+  const bool facebook = in_threat("facebook");
+  const bool friends = in_threat("friends");
+  const bool family = in_threat("family") || in_threat("family's");
+  const bool contacts = in_threat("contacts");
+  const bool partner = in_threat("partner") || in_threat("spouse");
+  const bool employer = in_threat("employer") || in_threat("colleagues");
+  const bool social = threat.find("social networking") != std::string_view::npos ||
+                      threat.find("social media") != std::string_view::npos;
+  const bool website = !social && (in_threat("website") || in_threat("websites") ||
+                                   in_threat("site") || in_threat("sites"));
+  const bool internet = !website && (in_threat("internet") || in_threat("online") ||
+                                     in_threat("web"));
+  auto pick = [&](std::initializer_list<const char*> options) {
+    return options.begin()[rng.Below(options.size())];
+  };
+  if (facebook && friends) {
+    f.target = pick({" to {his} Facebook friends", " to {his} friends on Facebook"});
+  } else if (facebook && family) {
+    f.target = pick({" to {his} family on Facebook", " on Facebook for {his} family to see"});
+  } else if (facebook && contacts) {
+    f.target = pick({" to {his} Facebook contacts", " to {his} contacts on Facebook"});
+  } else if (facebook) {
+    f.target = pick({" on Facebook", " on {his} Facebook page", " to Facebook"});
+  } else if (family && friends) {
+    f.target = pick({" to {his} family and friends", " to {his} friends and family"});
+  } else if (partner) {
+    f.target = pick({" to {his} partner", " to {his} spouse"});
+  } else if (employer && website) {
+    f.target = pick({" to a website and {his} colleagues", " on a website and to {his} employer"});
+  } else if (employer && internet) {
+    f.target = pick({" on the internet and to {his} employer", " on the web and to {his} colleagues"});
+  } else if (contacts && website) {
+    f.target = pick({" to a website and to {his} contacts",
+                     " on a website and to everyone in {his} contact list"});
+  } else if (friends && website) {
+    f.target = pick({" to internet sites and to {his} friends", " on websites and to {his} friends"});
+  } else if (contacts) {
+    f.target = release ? pick({" amongst {his} contacts", " to {his} contacts"})
+                       : pick({" to {his} contacts", " to everyone in {his} contact list"});
+  } else if (friends) {
+    f.target = " to {his} friends";
+  } else if (family) {
+    f.target = " to {his} family";
+  } else if (employer) {
+    f.target = " to {his} employer";
+  } else if (social) {
+    f.target = pick({" on social networking sites", " on social media"});
+  } else if (website) {
+    f.target = pick({" to websites", " on a website", " to internet sites", " on several websites"});
+  } else if (internet) {
+    f.target = pick({" on the internet", " online", " on the web"});
   } else {
-    f.demand = kDemandMoney;
+    f.target = "";
+  }
+
+  // Demand.
+  auto in_demand = [&](std::string_view w) { return demand.find(w) != std::string_view::npos; };
+  if (in_demand("sexual act")) {
+    f.demand_kind = kDemandMoneyOrSexualAct;
+    f.demand = pick({" unless {he} paid {amount} or performed a sexual act on camera",
+                     " unless {he} paid {amount} or performed another sexual act"});
+  } else if (in_demand("real pictures")) {
+    f.demand_kind = kDemandMoreImages;
+    f.demand = " unless {he} sent real pictures";
+  } else if (in_demand("further are sent") || in_demand("more images") || has("send more")) {
+    f.demand_kind = kDemandMoreImages;
+    f.demand = pick({" unless more images were sent", " unless {he} sent more pictures",
+                     " unless {he} sent further images"});
+  } else if (in_demand("link")) {
+    f.demand_kind = kDemandLink;
+    f.demand = pick({" unless {he} opened an internet link", " unless {he} clicked on a link"});
+  } else if (in_demand("money") || in_demand("paid") || has("money")) {
+    f.demand_kind = kDemandMoney;
+    f.demand = pick({" unless {he} paid {amount}", " unless {amount} was paid",
+                     " unless {he} paid {amount} within 24 hours"});
+  } else {
+    f.demand_kind = kDemandNone;
+    f.demand = "";
   }
 }
 
@@ -584,8 +759,11 @@ void SetRandomSextortionPlot(Rng& rng, bool forbid_keyword, Facts& f) {
   static constexpr int kAny[] = {kVideo, kVideo,  kVideo,  kFootage, kRecording,
                                  kClip,  kImages, kPhotos, kPictures};
   f.medium = forbid_keyword ? rng.Pick(kPlain) : rng.Pick(kAny);
+  f.medium2 = -1;
+  f.verb = rng.Pick(kVerbsPlain);
   f.target = rng.Pick(kTargetsPlain);
-  f.demand = kDemandMoney;
+  f.demand = kDemandMoneyWords;
+  f.demand_kind = kDemandMoney;
 }
 
 std::string SextortionReason(Story story, const Facts& f) {
@@ -603,13 +781,11 @@ std::string SextortionReason(Story story, const Facts& f) {
     case Story::kOnline:
       break;
   }
-  std::string demand = std::string_view(f.demand) == kDemandMoney ? "unless paid"
-                       : std::string_view(f.demand).find("images") != std::string_view::npos
-                           ? "unless more images sent"
-                       : std::string_view(f.demand).find("link") != std::string_view::npos
-                           ? "unless a link opened"
-                           : "unless paid or a sexual act";
-  return std::string("sextortion: threat to share intimate ") + MediumWord(f.medium) + " " + demand;
+  static constexpr const char* kDemands[] = {" unless paid", " unless more images sent",
+                                             " unless a link opened",
+                                             " unless paid or a sexual act", ""};
+  return std::string("sextortion: threat to share intimate ") + MediumWord(f.medium) +
+         kDemands[f.demand_kind];
 }
 
 const char* SextortionUpdate(Rng& rng) {

@@ -76,9 +76,19 @@ enum class KeywordRule { kAny, kRequire, kForbid };
 // names and accounts can add a word (Webb, Webster).
 void ComposeSextortion(Story story, KeywordRule rule, Rng& rng, const Facts& facts, Parts& body,
                        const char*& summary);
-// Sets medium, target and demand from a public summary ("Threat to post
-// video to Facebook friends unless money paid").
-void SetSextortionPlotFromDetails(const std::string& details, Facts& facts);
+// What a sextortion offender demands (Facts::demand_kind).
+enum DemandKind : int {
+  kDemandMoney,
+  kDemandMoreImages,
+  kDemandLink,
+  kDemandMoneyOrSexualAct,
+  kDemandNone
+};
+// Sets the plot from a public summary ("Threat to post video to Facebook
+// friends unless money paid") so that the crime's text states the same
+// media, kind of threat (post, send, release, show, or none), audience and
+// demand, in wording drawn from `rng` ("upload the footage on the web").
+void SetSextortionPlotFromDetails(const std::string& details, Rng& rng, Facts& facts);
 // Sets a random plot; with `forbid_keyword` only media whose word is not a
 // search word and targets without one.
 void SetRandomSextortionPlot(Rng& rng, bool forbid_keyword, Facts& facts);

@@ -309,11 +309,33 @@ void AppendCsvField(std::string& out, std::string_view field) {
   out += '"';
 }
 
-void RenderParts(const Parts& parts, const Facts& f, Style style, std::string& out) {
+void RenderParts(const Parts& parts, const Facts& f, Style style, std::string& out,
+                 std::vector<PlantedSpan>* planted = nullptr) {
   for (int i = 0; i < parts.n; ++i) {
     if (i) out += ' ';
-    Render(parts.p[static_cast<size_t>(i)], f, style, out);
+    Render(parts.p[static_cast<size_t>(i)], f, style, out, planted);
   }
+}
+
+// One planted item of a row, before the row's file and line are known.
+struct PlantedItem {
+  std::string field;  // CRS column name, or a JSON Pointer into the RMS record
+  PiiKind kind;
+  std::string value;  // UTF-8
+  size_t start, end;  // byte offsets into the field's UTF-8 text
+};
+
+void AddSpans(std::string_view field, const std::string& text,
+              const std::vector<PlantedSpan>& spans, std::vector<PlantedItem>& items) {
+  for (const PlantedSpan& sp : spans)
+    items.push_back({std::string(field), sp.kind, text.substr(sp.start, sp.end - sp.start),
+                     sp.start, sp.end});
+}
+
+// A whole field holding one item (a surname, a date of birth).
+void AddField(std::string_view field, PiiKind kind, const std::string& text,
+              std::vector<PlantedItem>& items) {
+  if (!text.empty()) items.push_back({std::string(field), kind, text, 0, text.size()});
 }
 
 // crs_N.csv or rms_N.jsonl.
@@ -347,6 +369,12 @@ class Generator {
     for (const Town& t : kTowns) town_total_ += t.weight;
   }
 
+  ~Generator() {
+    if (planted_file_) std::fclose(planted_file_);
+  }
+  Generator(const Generator&) = delete;
+  Generator& operator=(const Generator&) = delete;
+
   Result<Summary> Run();
 
  private:
@@ -370,8 +398,14 @@ class Generator {
   void FillCommon(CrimeRec& c, int64_t minute);
   void SetPersonVictim(CrimeRec& c, int age);
   void DecideOutcome(CrimeRec& c, bool forced_closed, bool forced_migrated, int legacy, int ho);
-  void RenderCrsText(const CrimeRec& c, bool with_update, std::string& out) const;
+  void RenderCrsText(const CrimeRec& c, bool with_update, std::string& out,
+                     std::vector<PlantedSpan>* planted = nullptr) const;
   void BuildCrsRow(const CrimeRec& c, FaultKind fault, bool stale, std::string& line);
+  void CollectCrsItems(const CrimeRec& c, std::vector<PlantedItem>& items) const;
+  Status WritePlanted(const std::string& file, int64_t line, const std::string& crime_id,
+                      const std::vector<PlantedItem>& items);
+  Status OpenPlanted();
+  Status ClosePlanted();
   Status WriteCrs(const CrimeRec& c, FaultKind fault);
   Status WriteRms(const CrimeRec& c, FaultKind fault, int64_t ordinal);
   Status SwitchToRms();
@@ -406,6 +440,8 @@ class Generator {
   struct PendingRow {
     std::string line;  // UTF-8, without line end
     int rows_to_wait;
+    std::string crime_id;
+    std::vector<PlantedItem> planted;
   };
   std::vector<PendingRow> pending_;
 
@@ -413,6 +449,14 @@ class Generator {
   std::vector<DecisionRow> decisions_;
   std::vector<FaultRow> faults_;
   int64_t crs_rows_ = 0, rms_rows_ = 0;
+
+  // pii_planted.csv, streamed: every planted item of every row written.
+  std::FILE* planted_file_ = nullptr;
+  std::string planted_path_, planted_buf_;
+  int64_t planted_rows_ = 0;
+  std::vector<PlantedSpan> spans_;
+  std::vector<PlantedItem> items_;
+  size_t crs_fields_written_ = 0;
 
   // Scratch buffers reused for every row.
   std::string text_, line_, out_, narrative_, summary_text_;
@@ -851,7 +895,7 @@ Status Generator::FillBlackmail(const Planned& p, CrimeRec& c) {
     if (sextortion) {
       c.facts.quote_pool = kQuoteSextortion;
       if (seed)
-        SetSextortionPlotFromDetails(seed->details, c.facts);
+        SetSextortionPlotFromDetails(seed->details, rng_, c.facts);
       else
         SetRandomSextortionPlot(rng_, rule == KeywordRule::kForbid, c.facts);
       if (seed && story == Story::kKnownPeer) {
@@ -912,13 +956,79 @@ Status Generator::FillBlackmail(const Planned& p, CrimeRec& c) {
   return {};
 }
 
-void Generator::RenderCrsText(const CrimeRec& c, bool with_update, std::string& out) const {
+void Generator::RenderCrsText(const CrimeRec& c, bool with_update, std::string& out,
+                              std::vector<PlantedSpan>* planted) const {
   out.clear();
-  RenderParts(c.body, c.facts, Style::kCrs, out);
+  if (planted) planted->clear();
+  RenderParts(c.body, c.facts, Style::kCrs, out, planted);
   if (with_update && c.crs_update) {
     out += c.crs_break == 1 ? "\r\n" : c.crs_break == 2 ? "\n" : " ";
-    Render(c.crs_update, c.facts, Style::kCrs, out);
+    Render(c.crs_update, c.facts, Style::kCrs, out, planted);
   }
+}
+
+void Generator::CollectCrsItems(const CrimeRec& c, std::vector<PlantedItem>& items) const {
+  // The fields of the row just built (fields_), in column order; a short
+  // row's missing columns hold nothing.
+  items.clear();
+  const size_t n = crs_fields_written_;
+  if (n > 7) AddField("TOWN", PiiKind::kLocation, fields_[7], items);
+  if (n > 9) AddSpans("MO_TEXT", fields_[9], spans_, items);
+  if (c.victim == VictimKind::kPerson) {
+    if (n > 10) AddField("VICTIM_SURNAME", PiiKind::kPerson, fields_[10], items);
+    if (n > 11) AddField("VICTIM_FORENAMES", PiiKind::kPerson, fields_[11], items);
+    if (n > 12) AddField("VICTIM_DOB", PiiKind::kDateOfBirth, fields_[12], items);
+  }
+}
+
+Status Generator::OpenPlanted() {
+  planted_path_ = dir_ + "/pii_planted.csv";
+  planted_file_ = std::fopen(planted_path_.c_str(), "wb");
+  if (!planted_file_) return Error::Io(planted_path_ + ": cannot create");
+  planted_buf_ = "file,line,crime_id,field,type,value,start,end\n";
+  return {};
+}
+
+Status Generator::WritePlanted(const std::string& file, int64_t line, const std::string& crime_id,
+                               const std::vector<PlantedItem>& items) {
+  if (!planted_file_) return {};  // not asked for
+  for (const PlantedItem& it : items) {
+    planted_buf_ += CsvEscape(file);
+    planted_buf_ += ',';
+    AppendInt(planted_buf_, line);
+    planted_buf_ += ',';
+    planted_buf_ += CsvEscape(crime_id);
+    planted_buf_ += ',';
+    planted_buf_ += CsvEscape(it.field);
+    planted_buf_ += ',';
+    planted_buf_ += PiiKindName(it.kind);
+    planted_buf_ += ',';
+    planted_buf_ += CsvEscape(it.value);
+    planted_buf_ += ',';
+    AppendInt(planted_buf_, static_cast<int64_t>(it.start));
+    planted_buf_ += ',';
+    AppendInt(planted_buf_, static_cast<int64_t>(it.end));
+    planted_buf_ += '\n';
+    ++planted_rows_;
+  }
+  if (planted_buf_.size() >= (1u << 20)) {
+    if (std::fwrite(planted_buf_.data(), 1, planted_buf_.size(), planted_file_) !=
+        planted_buf_.size())
+      return Error::Io(planted_path_ + ": write failed");
+    planted_buf_.clear();
+  }
+  return {};
+}
+
+Status Generator::ClosePlanted() {
+  if (!planted_file_) return {};
+  const bool ok = std::fwrite(planted_buf_.data(), 1, planted_buf_.size(), planted_file_) ==
+                  planted_buf_.size();
+  const bool closed = std::fclose(planted_file_) == 0;
+  planted_file_ = nullptr;
+  planted_buf_.clear();
+  if (!ok || !closed) return Error::Io(planted_path_ + ": write failed");
+  return {};
 }
 
 void Generator::BuildCrsRow(const CrimeRec& c, FaultKind fault, bool stale, std::string& line) {
@@ -946,7 +1056,7 @@ void Generator::BuildCrsRow(const CrimeRec& c, FaultKind fault, bool stale, std:
     fields_[8] = kTowns[c.town].beat;
     AppendTwoDigits(fields_[8], c.beat);
   }
-  RenderCrsText(c, true, fields_[9]);
+  RenderCrsText(c, true, fields_[9], &spans_);
   if (c.victim == VictimKind::kPerson) {
     fields_[10] = VictimSurname(c.facts);
     AppendVictimForenames(c.facts, fields_[11]);
@@ -972,6 +1082,7 @@ void Generator::BuildCrsRow(const CrimeRec& c, FaultKind fault, bool stale, std:
   }
   size_t n = fields_.size();
   if (fault == FaultKind::kShortRow) n = static_cast<size_t>(rng_.Int(8, 13));
+  crs_fields_written_ = n;
   line.clear();
   for (size_t i = 0; i < n; ++i) {
     if (i) line += ',';
@@ -991,6 +1102,7 @@ Status Generator::FlushPendingDuplicates() {
     const int64_t at = crs_.Write(out_);
     ++crs_rows_;
     AddFault(crs_.name(), at, FaultKind::kDuplicate);
+    if (auto s = WritePlanted(crs_.name(), at, p.crime_id, p.planted); !s.ok()) return s;
   }
   pending_.clear();
   return {};
@@ -1000,12 +1112,14 @@ Status Generator::WriteCrs(const CrimeRec& c, FaultKind fault) {
   if (auto s = crs_.Select(crs_ordinal_, crs_total_); !s.ok()) return s;
   const bool duplicate = fault == FaultKind::kDuplicate;
   BuildCrsRow(c, duplicate ? FaultKind::kNone : fault, /*stale=*/duplicate, line_);
+  CollectCrsItems(c, items_);
   out_.clear();
   AppendCp1252(out_, line_);
   out_ += "\r\n";
   const int64_t at = crs_.Write(out_);
   ++crs_rows_;
   if (fault != FaultKind::kNone && !duplicate) AddFault(crs_.name(), at, fault);
+  if (auto s = WritePlanted(crs_.name(), at, c.crs_no, items_); !s.ok()) return s;
   // Release held correct rows once enough rows have passed.
   for (size_t i = 0; i < pending_.size();) {
     if (--pending_[i].rows_to_wait > 0) {
@@ -1018,13 +1132,17 @@ Status Generator::WriteCrs(const CrimeRec& c, FaultKind fault) {
     const int64_t dup_at = crs_.Write(out_);
     ++crs_rows_;
     AddFault(crs_.name(), dup_at, FaultKind::kDuplicate);
+    if (auto s = WritePlanted(crs_.name(), dup_at, pending_[i].crime_id, pending_[i].planted);
+        !s.ok())
+      return s;
     pending_.erase(pending_.begin() + static_cast<std::ptrdiff_t>(i));
   }
   if (duplicate) {
     // The first row was an earlier export of an open crime; the correct row
     // follows a few rows later in the same file.
     BuildCrsRow(c, FaultKind::kNone, false, line_);
-    pending_.push_back({line_, rng_.Int(1, 6)});
+    CollectCrsItems(c, items_);
+    pending_.push_back({line_, rng_.Int(1, 6), c.crs_no, items_});
   }
   ++crs_ordinal_;
   return {};
@@ -1036,48 +1154,58 @@ Status Generator::WriteRms(const CrimeRec& c, FaultKind fault, int64_t ordinal) 
     return s;
   const OffenceInfo& info = OffenceAt(c.offence);
   const Facts& f = c.facts;
-  std::string officer;
-  Render("{officer}", f, Style::kRms, officer);
+  const bool record = fault != FaultKind::kInvalidJson;  // a cut line cannot be read back
+  items_.clear();
 
-  // narrative: dated log entries, newest last.
+  // narrative: dated log entries, newest last. Each entry's date and the
+  // officer's name are planted items too.
   narrative_.clear();
-  AppendCrsDateTime(narrative_, c.recorded);
-  narrative_ += ' ';
-  narrative_ += officer;
-  narrative_ += ": ";
-  RenderParts(c.body, f, Style::kRms, narrative_);
+  spans_.clear();
+  auto entry = [&](int64_t stamp, bool with_time) {
+    if (!narrative_.empty()) narrative_ += '\n';
+    const size_t at = narrative_.size();
+    if (with_time)
+      AppendCrsDateTime(narrative_, stamp);
+    else
+      AppendCrsDate(narrative_, stamp);
+    spans_.push_back({PiiKind::kDate, at, at + 10});  // dd/mm/yyyy
+    if (with_time) {
+      narrative_ += ' ';
+      Render("{officer}", f, Style::kRms, narrative_, &spans_);
+    }
+    narrative_ += ": ";
+  };
+  entry(c.recorded, true);
+  RenderParts(c.body, f, Style::kRms, narrative_, &spans_);
   int64_t stamp = c.recorded + rng_.Range(1, 20) * kMinutesPerDay + rng_.Range(0, 600);
   if (c.crs_update) {
-    narrative_ += '\n';
-    AppendCrsDateTime(narrative_, stamp);
-    narrative_ += ' ' + officer + ": ";
-    Render(c.crs_update, f, Style::kRms, narrative_);
+    entry(stamp, true);
+    Render(c.crs_update, f, Style::kRms, narrative_, &spans_);
   }
   if (c.migrated) {
     stamp = CutoverDay() * kMinutesPerDay + rng_.Range(7 * 60, 17 * 60);
-    narrative_ += '\n';
-    AppendCrsDateTime(narrative_, stamp);
-    narrative_ += ' ' + officer + ": Record migrated from CRS ";
-    narrative_ += c.crs_no;
-    narrative_ += "; investigation continues.";
+    entry(stamp, true);
+    Render("Record migrated from CRS {crsno}; investigation continues.", f, Style::kRms,
+           narrative_, &spans_);
     stamp += rng_.Range(1, 10) * kMinutesPerDay;
   }
   if (c.rms_update && c.rms_update != c.crs_update) {
-    narrative_ += '\n';
-    AppendCrsDateTime(narrative_, stamp);
-    narrative_ += ' ' + officer + ": ";
-    Render(c.rms_update, f, Style::kRms, narrative_);
+    entry(stamp, true);
+    Render(c.rms_update, f, Style::kRms, narrative_, &spans_);
   }
   if (c.ho_type > 0) {
-    narrative_ += '\n';
-    AppendCrsDate(narrative_, c.ho_day);
-    narrative_ += ": Finalised – outcome ";
+    entry(c.ho_day, false);
+    narrative_.resize(narrative_.size() - 1);  // "dd/mm/yyyy: Finalised"
+    narrative_ += " Finalised – outcome ";
     AppendInt(narrative_, c.ho_type);
     narrative_ += '.';
   }
+  AddSpans("/narrative", narrative_, spans_, items_);
   summary_text_.clear();
+  spans_.clear();
   if (c.category != Category::kOrdinary || rng_.Percent(98))
-    Render(c.summary, f, Style::kRms, summary_text_);
+    Render(c.summary, f, Style::kRms, summary_text_, &spans_);
+  AddSpans("/summary", summary_text_, spans_, items_);
 
   pieces_.resize(10);
   std::string* p = pieces_.data();
@@ -1114,6 +1242,7 @@ Status Generator::WriteRms(const CrimeRec& c, FaultKind fault, int64_t ordinal) 
   if (c.town >= 0) {
     p[4] += "\"town\": ";
     AppendJsonString(p[4], kTowns[c.town].name);
+    AddField("/location/town", PiiKind::kLocation, kTowns[c.town].name, items_);
     p[4] += ", \"beat\": ";
     if (rng_.Percent(97)) {
       p[4] += '"';
@@ -1140,10 +1269,17 @@ Status Generator::WriteRms(const CrimeRec& c, FaultKind fault, int64_t ordinal) 
   std::string& people = p[7];
   people = "\"people\": [";
   bool first = true;
+  int index = -1;
+  // `named` is false for a business, whose name is not personal data.
   auto person = [&](const char* role, std::string_view surname, std::string_view forenames,
-                    bool has_dob, int64_t dob, int age) {
+                    bool has_dob, int64_t dob, int age, bool named = true) {
     if (!first) people += ", ";
     first = false;
+    const std::string at = "/people/" + std::to_string(++index) + "/";
+    if (named) {
+      AddField(at + "surname", PiiKind::kPerson, std::string(surname), items_);
+      AddField(at + "forenames", PiiKind::kPerson, std::string(forenames), items_);
+    }
     people += "{\"role\": \"";
     people += role;
     people += "\", \"surname\": ";
@@ -1159,7 +1295,9 @@ Status Generator::WriteRms(const CrimeRec& c, FaultKind fault, int64_t ordinal) 
     people += ", \"dob\": ";
     if (has_dob) {
       people += '"';
+      const size_t from = people.size();
       AppendIsoDate(people, dob);
+      AddField(at + "dob", PiiKind::kDateOfBirth, people.substr(from), items_);
       people += '"';
     } else {
       people += "null";
@@ -1181,7 +1319,7 @@ Status Generator::WriteRms(const CrimeRec& c, FaultKind fault, int64_t ordinal) 
     person("victim", VictimSurname(f), forenames, c.has_dob, c.dob_days, c.rms_age);
     people += '}';
   } else if (c.victim == VictimKind::kBusiness) {
-    person("victim", kShops[f.shop], "", false, 0, -1);
+    person("victim", kShops[f.shop], "", false, 0, -1, /*named=*/false);
     people += '}';
   }
   if (c.suspect == SuspectKind::kNamed) {
@@ -1193,6 +1331,7 @@ Status Generator::WriteRms(const CrimeRec& c, FaultKind fault, int64_t ordinal) 
     std::string id;
     AppendOnlineId(f, id);
     AppendJsonString(people, id);
+    AddField("/people/" + std::to_string(index) + "/online_ids/0", PiiKind::kHandle, id, items_);
     people += "]}";
   }
   if (c.witness) {
@@ -1250,6 +1389,7 @@ Status Generator::WriteRms(const CrimeRec& c, FaultKind fault, int64_t ordinal) 
   const int64_t at = rms_.Write(line_);
   ++rms_rows_;
   if (fault != FaultKind::kNone) AddFault(rms_.name(), at, fault);
+  if (record) return WritePlanted(rms_.name(), at, c.rms_id, items_);
   return {};
 }
 
@@ -1444,6 +1584,9 @@ Result<Summary> Generator::Run() {
   }
 
   Plan();
+  if (options_.write_planted) {
+    if (auto s = OpenPlanted(); !s.ok()) return s.error();
+  }
   if (options_.plant_faults) {
     crs_.on_open = [this](int index) -> Status {
       if (index == 0) {
@@ -1503,6 +1646,11 @@ Result<Summary> Generator::Run() {
   if (yes != published) return Error::Internal("synth: seed crimes fall in the wrong years");
   if (auto s = WriteGroundTruth(summary); !s.ok()) return s.error();
   summary.faults = static_cast<int64_t>(faults_.size());
+  if (auto s = ClosePlanted(); !s.ok()) return s.error();
+  if (options_.write_planted) {
+    summary.files.push_back(planted_path_);
+    summary.pii_planted = planted_rows_;
+  }
   return summary;
 }
 

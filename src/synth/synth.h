@@ -27,6 +27,7 @@ struct Options {
   int crimes_per_year = 60000;
   int files_per_source = 1;  // split each export into this many files (crs_1.csv, crs_2.csv ...)
   bool plant_faults = true;  // the data faults the format docs list
+  bool write_planted = true;  // write pii_planted.csv (about 1.4 times the exports' size)
 };
 
 struct Summary {
@@ -39,6 +40,7 @@ struct Summary {
   int64_t seed_crimes = 0;     // always 68
   int64_t keyword_missed = 0;  // sextortion recorded 2011-2015 the force's search did not return
   int64_t faults = 0;          // rows of faults.csv
+  int64_t pii_planted = 0;     // rows of pii_planted.csv (0 without write_planted)
   std::vector<std::string> files;  // every file written, as out_dir/name
 };
 
@@ -48,6 +50,8 @@ struct Summary {
 //   truth.csv     crime_id,relevant,category,seed_row: one row per blackmail crime
 //   decisions.csv crime_id,relevant,reviewer,summary,reason: the force's review
 //   faults.csv    file,line,kind: every planted data fault
+//   pii_planted.csv file,line,crime_id,field,type,value,start,end: every
+//                 piece of personal data written (pii_planted.md)
 // Existing crs_N.csv and rms_N.jsonl files in `out_dir` are removed first, so
 // a folder reused with fewer files holds no stale export.
 //

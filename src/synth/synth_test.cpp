@@ -14,6 +14,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -161,7 +162,7 @@ TEST(SynthDeterminism, SameSeedSameBytesDifferentSeedDifferentBytes) {
   options.seed = 8;
   ASSERT_TRUE(Generate(options, c.string()).ok());
   for (const char* name :
-       {"crs_1.csv", "rms_1.jsonl", "truth.csv", "decisions.csv", "faults.csv"}) {
+       {"crs_1.csv", "rms_1.jsonl", "truth.csv", "decisions.csv", "faults.csv", "pii_planted.csv"}) {
     SCOPED_TRACE(name);
     const std::string first = ReadFile(a / name);
     EXPECT_FALSE(first.empty());
@@ -212,7 +213,10 @@ TEST_F(SynthForce, SummaryMatchesTheFiles) {
   std::set<std::string> names;
   for (const auto& f : summary_->files) names.insert(fs::path(f).filename().string());
   EXPECT_EQ(names, (std::set<std::string>{"crs_1.csv", "crs_2.csv", "rms_1.jsonl", "rms_2.jsonl",
-                                          "truth.csv", "decisions.csv", "faults.csv"}));
+                                          "truth.csv", "decisions.csv", "faults.csv",
+                                          "pii_planted.csv"}));
+  EXPECT_EQ(summary_->pii_planted,
+            static_cast<int64_t>(ReadTable(*dir_ / "pii_planted.csv").size()));
 }
 
 TEST_F(SynthForce, DecisionsReproduceThePublishedCountsPerYear) {
@@ -555,6 +559,102 @@ TEST_F(SynthForce, TruthAndDecisionIdsAreConsistent) {
   }
   EXPECT_EQ(candidates, expected);
   EXPECT_EQ(missed, summary_->keyword_missed);
+}
+
+// Windows-1252 bytes back to UTF-8 (the generator writes only characters
+// that have a byte there).
+std::string Cp1252ToUtf8(std::string_view bytes) {
+  static constexpr char32_t kHigh[32] = {
+      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+      0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+  std::string out;
+  for (unsigned char c : bytes) {
+    const char32_t cp = c < 0x80 ? c : c < 0xA0 ? kHigh[c - 0x80] : c;
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  return out;
+}
+
+// The text of `field` in a CRS row (column name) or an RMS record (JSON
+// Pointer), as UTF-8; nullopt when the row or field is not there.
+std::optional<std::string> FieldText(const std::map<std::pair<std::string, int64_t>,
+                                                    std::vector<std::string>>& crs_rows,
+                                     const std::map<std::pair<std::string, int64_t>,
+                                                    nlohmann::json>& rms_lines,
+                                     const std::map<std::string, std::string>& row) {
+  const std::pair<std::string, int64_t> key{row.at("file"), std::stoll(row.at("line"))};
+  static const std::vector<std::string> kColumns = {
+      "CRIME_NO", "RECORDED_DATE", "COMMITTED_FROM", "COMMITTED_TO", "HO_CLASS", "HO_SUBCLASS",
+      "OFFENCE_TITLE", "TOWN", "BEAT", "MO_TEXT", "VICTIM_SURNAME", "VICTIM_FORENAMES",
+      "VICTIM_DOB", "VICTIM_AGE", "OUTCOME_CODE", "OUTCOME_DATE"};
+  if (auto it = crs_rows.find(key); it != crs_rows.end()) {
+    const auto col = std::find(kColumns.begin(), kColumns.end(), row.at("field"));
+    const size_t i = static_cast<size_t>(col - kColumns.begin());
+    if (col == kColumns.end() || i >= it->second.size()) return std::nullopt;
+    return Cp1252ToUtf8(it->second[i]);
+  }
+  if (auto it = rms_lines.find(key); it != rms_lines.end()) {
+    const nlohmann::json::json_pointer ptr(row.at("field"));
+    if (!it->second.contains(ptr) || !it->second.at(ptr).is_string()) return std::nullopt;
+    return it->second.at(ptr).get<std::string>();
+  }
+  return std::nullopt;
+}
+
+TEST_F(SynthForce, PlantedPersonalDataIsWhereTheRecordSays) {
+  // Every row of every export by (file, line), faulty rows included.
+  std::map<std::pair<std::string, int64_t>, std::vector<std::string>> crs_rows;
+  std::map<std::pair<std::string, int64_t>, nlohmann::json> rms_lines;
+  for (int i = 1; i <= 2; ++i) {
+    const std::string crs = "crs_" + std::to_string(i) + ".csv";
+    for (const CsvRecord& rec : ReadCsv(ReadFile(*dir_ / crs)))
+      if (rec.line > 1) crs_rows[{crs, rec.line}] = rec.fields;
+    const std::string rms = "rms_" + std::to_string(i) + ".jsonl";
+    std::ifstream in(*dir_ / rms, std::ios::binary);
+    std::string line;
+    for (int64_t n = 1; std::getline(in, line); ++n) {
+      auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+      if (!j.is_discarded()) rms_lines[{rms, n}] = j;
+    }
+  }
+  const auto planted = ReadTable(*dir_ / "pii_planted.csv");
+  ASSERT_GT(planted.size(), 10000u);
+  // type -> style -> items in texts; every type in both styles' texts.
+  std::map<std::string, std::map<std::string, int>> in_texts;
+  int checked = 0;
+  for (const auto& row : planted) {
+    SCOPED_TRACE(row.at("file") + ":" + row.at("line") + " " + row.at("field"));
+    auto text = FieldText(crs_rows, rms_lines, row);
+    ASSERT_TRUE(text.has_value()) << "no such row or field";
+    const size_t start = std::stoul(row.at("start")), end = std::stoul(row.at("end"));
+    ASSERT_LE(start, end);
+    ASSERT_LE(end, text->size());
+    ASSERT_EQ(text->substr(start, end - start), row.at("value"));
+    const std::string& field = row.at("field");
+    if (field == "MO_TEXT" || field == "/narrative" || field == "/summary")
+      ++in_texts[row.at("type")][row.at("file").substr(0, 3)];
+    ++checked;
+  }
+  const char* const kTypes[] = {"person", "location", "address", "postcode", "phone",
+                                "email", "url", "handle", "ip_address", "vehicle_registration",
+                                "ni_number", "date", "date_of_birth", "crime_number",
+                                "organisation", "financial"};
+  for (const char* type : kTypes) {
+    EXPECT_GE(in_texts[type]["crs"], 20) << type << " in legacy texts";
+    EXPECT_GE(in_texts[type]["rms"], 5) << type << " in current texts";
+  }
+  EXPECT_EQ(in_texts.size(), std::size(kTypes));
+  EXPECT_EQ(checked, static_cast<int>(planted.size()));
 }
 
 TEST(SynthText, KeywordSearchIsWordOrPrefix) {

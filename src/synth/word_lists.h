@@ -1,8 +1,11 @@
 // Embedded word lists for the synthetic force: common UK given names and
-// surnames (with a few Norfolk ones), Norfolk towns and villages with their
-// police division, beat prefix, dialling code and postcode district, streets,
-// shops, vehicles, items and online platforms. Built into the binary so that
-// generation reads nothing at run time.
+// surnames (with a few Norfolk ones), Norfolk towns with their police
+// division, beat prefix, dialling code and postcode district, villages,
+// streets, house names, schools, employers, nicknames, shops, vehicles, items,
+// online platforms and foreign mobile number shapes. Built into the binary so
+// that generation reads nothing at run time. They are the synth's own: the
+// detector's gazetteers (config/pii/gazetteers) are built apart, so that
+// recall measured on synthetic text is not the gazetteers finding themselves.
 #pragma once
 
 #include <cstddef>
@@ -17,7 +20,12 @@ inline constexpr const char* kMaleNames[] = {
     "Callum", "Nathan",  "Jordan",  "Kieran",      "Connor",    "Ben",     "Sam",    "Harry",
     "Oliver", "Charlie", "George",  "William",     "Alexander", "Jamie",   "Dean",   "Scott",
     "Shaun",  "Martin",  "Neil",    "Graham",      "Keith",     "Colin",   "Trevor", "Barry",
-    "André",  "José",    "Tomasz",  "Piotr",       "Mohammed",  "Aaron",   "Reece",  "Tyler"};
+    "André",  "José",    "Tomasz",  "Piotr",       "Mohammed",  "Aaron",   "Reece",  "Tyler",
+    "Anthony", "Brian",  "Carl",    "Dale",        "Derek",     "Dominic", "Edward", "Elliot",
+    "Frank",  "Gavin",   "Gordon",  "Henry",       "Jake",      "Jeffrey", "Joe",    "Karl",
+    "Leon",   "Lewis",   "Malcolm", "Marcus",      "Mason",     "Mitchell", "Nigel", "Owen",
+    "Patrick", "Philip", "Raymond", "Ricky",       "Roger",     "Ross",    "Russell", "Stuart",
+    "Terry",  "Toby",    "Vincent", "Warren",      "Arjun",     "Mateusz", "Kyle",   "Bradley"};
 
 inline constexpr const char* kFemaleNames[] = {
     "Sarah",    "Emma",     "Laura",  "Rebecca",  "Claire",   "Nicola",    "Lisa",    "Michelle",
@@ -26,7 +34,12 @@ inline constexpr const char* kFemaleNames[] = {
     "Victoria", "Amanda",   "Helen",  "Julie",    "Karen",    "Susan",     "Tracey",  "Joanne",
     "Louise",   "Jennifer", "Megan",  "Holly",    "Ellie",    "Olivia",    "Lucy",    "Abigail",
     "Paige",    "Shannon",  "Zoë",    "Renée",    "Chloé",    "Agnieszka", "Natalie", "Leanne",
-    "Kirsty",   "Donna",    "Angela", "Margaret", "Patricia", "Jean",      "Anna",    "Maria"};
+    "Kirsty",   "Donna",    "Angela", "Margaret", "Patricia", "Jean",      "Anna",    "Maria",
+    "Alison",   "Beverley", "Bethany", "Carly",   "Caroline", "Cheryl",    "Debbie",  "Denise",
+    "Elaine",   "Fiona",    "Georgia", "Gillian", "Hayley",   "Jasmine",   "Jodie",   "Kayleigh",
+    "Kerry",    "Leah",     "Lindsey", "Mandy",   "Melanie",  "Molly",     "Naomi",   "Pauline",
+    "Rosie",    "Ruth",     "Sharon",  "Sian",    "Stephanie", "Tanya",    "Toni",    "Wendy",
+    "Yvonne",   "Priya",    "Aleksandra", "Courtney", "Demi",  "Ellie-Mae", "Hollie", "Sinéad"};
 
 // Webb and Webster are common surnames that the force's `web*` search matches
 // wherever they appear in free text: a realistic source of false positives.
@@ -53,7 +66,16 @@ inline constexpr const char* kSurnames[] = {
     "Perry",     "Ryan",      "Grant",      "Wells",    "Armstrong", "Francis",    "Rees",
     "Hayes",     "Hardy",     "Lambert",    "Webster",  "Gooch",     "Thrower",    "Bunn",
     "Larter",    "Howes",     "Applegate",  "Chilvers", "Nobbs",     "Gotts",      "Loades",
-    "Sayer",     "Kerrison",  "Bloomfield", "Pegg",     "Kowalski",  "Nowak"};
+    "Sayer",     "Kerrison",  "Bloomfield", "Pegg",     "Kowalski",  "Nowak",      "Abbott",
+    "Barber",    "Bishop",    "Blackburn",  "Bond",     "Bray",      "Brennan",    "Cartwright",
+    "Chambers",  "Crane",     "Curtis",     "Dunn",     "Farrow",    "Fenn",       "Frost",
+    "Goddard",   "Hammond",   "Hewitt",     "Hubbard",  "Jarvis",    "Keeble",     "Knights",
+    "Leeder",    "Lovett",    "Mayes",      "McDonald", "Moss",      "Newstead",   "Norman",
+    "Oakes",     "Page",      "Pointer",    "Platten",  "Rix",       "Rudd",       "Seaman",
+    "Sexton",    "Skipper",   "Spall",      "Tuck",     "Utting",    "Vincent",    "Waller",
+    "Youngs",    "Mann",      "Reeve",      "Risebrow", "Blyth",     "Dack",       "Eke",
+    "Fulcher",   "Garrod",    "Hipkin",     "Jermy",    "Lake",      "Mallett",    "O'Neill",
+    "Wojcik"    , "Hussey",   "Daniels",    "Ferguson", "MacLeod",   "Sinclair",   "Doherty"};
 
 struct Town {
   const char* name;
@@ -190,6 +212,102 @@ inline constexpr const char* kCountries[] = {"Morocco", "the Philippines", "Ivor
 // Registration area letters, mostly the Anglia (Norwich and Ipswich) codes.
 inline constexpr const char* kVrmAreas[] = {"AO", "AU", "AV", "AY", "AK", "AE", "AJ", "AF",
                                             "EX", "FD", "KM", "MA", "LR", "YC", "AP", "AX"};
+
+// Villages and small places, for where people live and where things
+// happened; towns above carry the police division and dialling code.
+inline constexpr const char* kVillages[] = {
+    "Blofield",          "Brooke",           "Bawdeswell",       "Briston",
+    "Burnham Market",    "Cawston",          "Coltishall",       "Dersingham",
+    "Ditchingham",       "Docking",          "East Harling",     "Foulsham",
+    "Framingham Earl",   "Gayton",           "Great Massingham", "Hickling",
+    "Horsford",          "Horning",          "Hoveton",          "Ludham",
+    "Marham",            "Mattishall",       "Methwold",         "Necton",
+    "Old Catton",        "Ormesby St Margaret", "Overstrand",    "Pulham Market",
+    "Rackheath",         "Roughton",         "Salhouse",         "Southery",
+    "Spixworth",         "Stoke Holy Cross", "Swanton Morley",   "Thorpe St Andrew",
+    "Trowse",            "Upwell",           "Watlington",       "Weybourne",
+    "Winterton-on-Sea",  "Worstead",         "Yaxham",           "Bradwell",
+    "Belton",            "Hopton-on-Sea",    "Scole",            "Kenninghall",
+    "Banham",            "Old Buckenham",    "Great Ellingham",  "Saham Toney",
+    "Ashill",            "Litcham",          "Narborough",       "Clenchwarton",
+    "West Winch",        "North Wootton",    "South Wootton",    "Grimston",
+    "Emneth",            "Outwell",          "Mulbarton",        "Newton Flotman",
+    "Tasburgh",          "Bunwell",          "Wicklewood",       "Barnham Broom",
+    "Little Melton",     "Cringleford",      "Drayton",          "Horsham St Faith",
+    "Frettenham",        "Buxton",           "Corpusty",         "Melton Constable",
+    "Cley next the Sea", "Stiffkey",         "Little Walsingham", "Castle Acre",
+    "Brancaster",        "Thornham",         "Sedgeford",        "Ingoldisthorpe",
+    "Caister St Edmund", "Bergh Apton",      "Surlingham",       "Rollesby"};
+
+// Schools and colleges a victim or suspect attends.
+inline constexpr const char* kSchools[] = {
+    "Hellesdon High School",        "Notre Dame High School",
+    "City of Norwich School",       "Sprowston Community Academy",
+    "Taverham High School",         "Wymondham College",
+    "Wymondham High Academy",       "Thorpe St Andrew School",
+    "Hewett Academy",               "Open Academy",
+    "Jane Austen College",          "Sewell Park Academy",
+    "Framingham Earl High School",  "Long Stratton High School",
+    "Dereham Neatherd High School", "Fakenham Academy",
+    "North Walsham High School",    "Cromer Academy",
+    "Sheringham High School",       "Aylsham High School",
+    "Reepham High School",          "Great Yarmouth Charter Academy",
+    "Ormiston Venture Academy",     "Lynn Grove Academy",
+    "Flegg High Ormiston Academy",  "King Edward VII Academy",
+    "Springwood High School",       "Downham Market Academy",
+    "Smithdon High School",         "Thetford Academy",
+    "Attleborough Academy",         "Diss High School",
+    "Hethersett Academy",           "Acle Academy",
+    "City College Norwich",         "Easton College",
+    "the College of West Anglia",   "the University of East Anglia",
+    "Norwich University of the Arts", "East Coast College"};
+
+// Employers a person works for.
+inline constexpr const char* kWorkplaces[] = {
+    "Aviva",                      "Norfolk County Council",
+    "Norwich City Council",       "the Norfolk and Norwich University Hospital",
+    "the James Paget University Hospital", "the Queen Elizabeth Hospital",
+    "Bernard Matthews",           "Lotus Cars",
+    "Britvic",                    "Jarrold and Sons",
+    "Norwich Airport",            "Royal Mail",
+    "Anglian Water",              "Broadland District Council",
+    "Breckland Council",          "Hotel Chocolat",
+    "Adnams",                     "Bidwells",
+    "Larking Gowen",              "Mills and Reeve",
+    "Archant",                    "Lovewell Blake",
+    "Marsh",                      "Virgin Money",
+    "Norse Group",                "Saffron Housing Trust",
+    "Tesco",                      "Sainsbury's",
+    "the Co-op",                  "Greene King",
+    "Morrisons",                  "Hovis"};
+
+// Nicknames and shortened names a suspect or witness goes by.
+inline constexpr const char* kNicknames[] = {
+    "Dazza", "Gazza", "Jonno", "Robbo", "Tommo", "Wozza", "Jacko", "Macca",
+    "Smudger", "Chalky", "Nobby", "Danny", "Jonny", "Mikey", "Stevie", "Becks",
+    "Jess", "Kaz", "Shaz", "Tash", "Bex", "Gem", "Mel", "Kez", "Ollie", "Alfie",
+    "Frankie", "Deano", "Stu", "Lenny"};
+
+// House names in place of a number, common in villages.
+inline constexpr const char* kHouseNames[] = {
+    "Rose Cottage", "The Old Rectory", "Holly House", "Meadow View", "The Barn",
+    "Orchard House", "Ivy Cottage", "The Old School House", "Willow Farm", "Church Farm"};
+
+// Mobile number shapes of the countries an offender is in
+// (kCountries order): country code, national prefixes, digits after the prefix.
+struct IntlNumber {
+  const char* code;
+  const char* prefixes[4];
+  int rest;
+};
+inline constexpr IntlNumber kIntlNumbers[] = {
+    {"212", {"61", "66", "67", "65"}, 7},      // Morocco mobile: 6X XXXXXXX
+    {"63", {"917", "918", "927", "905"}, 7},  // the Philippines: 9XX XXX XXXX
+    {"225", {"0707", "0505", "0101", "0708"}, 6},  // Ivory Coast: 0X 0X XX XX XX
+    {"234", {"803", "806", "813", "705"}, 7},  // Nigeria: 8XX XXX XXXX
+    {"233", {"24", "54", "20", "55"}, 7},      // Ghana: 2X XXX XXXX
+    {"40", {"722", "744", "755", "766"}, 6},   // Romania: 7XX XXX XXX
+};
 
 template <typename T, size_t N>
 constexpr size_t CountOf(const T (&)[N]) {
