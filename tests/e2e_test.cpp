@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <cctype>
 #include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -262,7 +263,7 @@ TEST_F(DemoTest, ManifestHoldsNoPersonalData) {
   const fs::path response = *dir_ / "response";
   auto m = nlohmann::json::parse(Slurp(response / "manifest.json"));
   EXPECT_EQ(m["reference"], "FOI 000763/16");
-  EXPECT_EQ(m["counts"]["candidates"], 427);
+  EXPECT_GT(m["counts"]["candidates"].get<int>(), 68);  // candidates reviewed, relevant or not
   EXPECT_EQ(m["counts"]["published"]["Total"], "68");
   EXPECT_GE(m["sources"].size(), 2u);
   for (const auto& s : m["sources"]) EXPECT_EQ(s["sha256"].get<std::string>().size(), 64u);
@@ -275,6 +276,84 @@ TEST_F(DemoTest, ManifestHoldsNoPersonalData) {
   std::smatch hit;
   EXPECT_FALSE(std::regex_search(text, hit, std::regex(R"([A-Z][0-9]/[0-9]{5}/[0-9]{2}|RMS-[0-9]{2}-[0-9]+)")))
       << hit.str();
+}
+
+// Words of a text with leading and trailing punctuation dropped, so that
+// "NORWICH," and "NORWICH" compare equal.
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string w;
+  auto punct = [](unsigned char c) { return std::ispunct(c) && c != '@' && c != '#'; };
+  while (in >> w) {
+    size_t a = 0, b = w.size();
+    while (a < b && punct(static_cast<unsigned char>(w[a]))) ++a;
+    while (b > a && punct(static_cast<unsigned char>(w[b - 1]))) --b;
+    if (a < b) out.push_back(w.substr(a, b - a));
+  }
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& words, size_t from, size_t n) {
+  std::string s;
+  for (size_t i = from; i < from + n; ++i) s += (i > from ? " " : "") + words[i];
+  return s;
+}
+
+// Issue 3: every value the synthetic force planted (names, places,
+// addresses, phones, ..., in both systems' styles) is looked for, word for
+// word, in every public file the demo wrote. The force's own letterhead is
+// public by design and is left out of the comparison (a planted town may be
+// the headquarters' town).
+TEST_F(DemoTest, NoPlantedPersonalDataInAnyPublicFile) {
+  ASSERT_EQ(demo_->status, 0) << demo_->out;
+  std::set<std::string> letterhead;
+  {
+    auto words = Words(Slurp(fs::path(FOIDESK_SOURCE_DIR) / "config" / "force.toml"));
+    for (size_t n = 1; n <= 4; ++n)
+      for (size_t i = 0; i + n <= words.size(); ++i) letterhead.insert(Join(words, i, n));
+    // The letter's own dates (request received 2016-03-16, answered March
+    // 2016, as inputs/request.toml says) are public too.
+    const std::string request = Slurp(*dir_ / "inputs" / "request.toml");
+    ASSERT_NE(request.find("received = 2016-03-16"), std::string::npos);
+    for (const char* d : {"16th March 2016", "March 2016"}) letterhead.insert(d);
+  }
+  std::set<std::string> planted;
+  size_t longest = 1, rows = 0;
+  std::map<std::string, size_t> by_type;
+  {
+    std::ifstream in(*dir_ / "data" / "pii_planted.csv", std::ios::binary);
+    ASSERT_TRUE(in) << "the synthetic force writes data/pii_planted.csv";
+    CsvReader reader(in);
+    CsvRecord rec;
+    bool header = true;
+    while (reader.Next(rec)) {
+      if (header) { header = false; continue; }
+      ASSERT_GE(rec.fields.size(), 6u);
+      ++rows;
+      ++by_type[rec.fields[4]];
+      auto words = Words(rec.fields[5]);
+      if (words.empty() || rec.fields[5].size() < 3) continue;
+      const std::string v = Join(words, 0, words.size());
+      if (letterhead.count(v)) continue;
+      planted.insert(v);
+      longest = std::max(longest, words.size());
+    }
+  }
+  EXPECT_GT(rows, 10000u);
+  EXPECT_GE(by_type.size(), 15u) << "every type is planted";
+  size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(*dir_ / "response")) {
+    if (!e.is_regular_file()) continue;
+    ++files;
+    auto words = Words(Slurp(e.path()));
+    for (size_t i = 0; i < words.size(); ++i)
+      for (size_t n = 1; n <= longest && i + n <= words.size(); ++n) {
+        const std::string g = Join(words, i, n);
+        EXPECT_FALSE(planted.count(g)) << "a planted value is in " << e.path().filename() << ": " << g;
+      }
+  }
+  EXPECT_GE(files, 6u);
 }
 
 TEST_F(DemoTest, SearchCountsByYearAsJson) {
@@ -298,13 +377,33 @@ TEST(CliTest, QuerySyntaxErrorNamesTheColumn) {
 TEST(CliTest, HelpExplainsEveryCommandWithAnExample) {
   CommandRun top = Foidesk("--help");
   EXPECT_EQ(top.status, 0);
-  for (const char* cmd : {"ingest", "search", "decisions", "respond", "pii", "redact", "synth", "demo", "bench"}) {
+  for (const char* cmd : {"ingest", "search", "decisions", "respond", "tables", "pii", "redact",
+                          "summarise", "synth", "demo", "bench"}) {
     EXPECT_NE(top.out.find(cmd), std::string::npos) << cmd;
     if (std::string(cmd) == "decisions") cmd = "decisions import";
     CommandRun r = Foidesk(std::string(cmd) + " --help");
     EXPECT_EQ(r.status, 0) << cmd;
     EXPECT_NE(r.out.find("Example: foidesk"), std::string::npos) << cmd << "\n" << r.out;
   }
+}
+
+TEST(CliTest, SummariseComposesFromFacetsAndChecksAReviewersSummary) {
+  CommandRun composed = Foidesk(
+      "summarise <<'EOF'\nIP NATHAN CHILVERS HAD BEEN CHATTING ON SKYPE. S/T THREATENED TO POST THE VIDEO "
+      "TO HIS FACEBOOK FRIENDS UNLESS HE PAID 500 POUNDS.\nEOF",
+      true);
+  ASSERT_EQ(composed.status, 0) << composed.out;
+  EXPECT_NE(composed.out.find("summary: Threat to post video to friends on Facebook unless money paid"),
+            std::string::npos)
+      << composed.out;
+  EXPECT_EQ(composed.out.find("CHILVERS"), std::string::npos) << composed.out;
+  CommandRun good = Foidesk("summarise --check <<'EOF'\nThreat to send images to family unless money paid\nEOF");
+  EXPECT_EQ(good.status, 0) << good.out;
+  EXPECT_NE(good.out.find("accepted"), std::string::npos) << good.out;
+  CommandRun bad = Foidesk("summarise --check <<'EOF'\nThreat to send images to family unless money paid, call 07700 900123\nEOF");
+  EXPECT_EQ(bad.status, 1) << bad.out;
+  EXPECT_NE(bad.out.find("summary-finding: phone"), std::string::npos) << bad.out;
+  EXPECT_EQ(bad.out.find("07700"), std::string::npos) << "findings are named by kind, not quoted";
 }
 
 TEST(CliTest, PiiReadsStdinAndPrintsByteOffsets) {
@@ -319,9 +418,14 @@ TEST(CliTest, PiiReadsStdinAndPrintsByteOffsets) {
     size_t start = f["start"], end = f["end"];
     EXPECT_EQ(input.substr(start, end - start), f["text"].get<std::string>());
   }
-  EXPECT_TRUE(types.count("postcode")) << r.out;
   EXPECT_TRUE(types.count("email")) << r.out;
   EXPECT_TRUE(types.count("address")) << r.out;
+  // The address takes in its town and postcode as one span.
+  bool postcode_covered = false;
+  const size_t pc = input.find("NR2 1AB");
+  for (const auto& f : j["findings"])
+    if (f["start"].get<size_t>() <= pc && f["end"].get<size_t>() >= pc + 7) postcode_covered = true;
+  EXPECT_TRUE(postcode_covered) << r.out;
 }
 
 TEST(CliTest, RedactLeavesNoPlantedValue) {

@@ -14,7 +14,10 @@
 #include "cli/pii_eval_command.h"
 #include "ingest/ingest.h"
 #include "model/clock.h"
+#include "privacy/facets.h"
 #include "privacy/pii.h"
+#include "privacy/publish_gate.h"
+#include "privacy/summary.h"
 #include "privacy/redact.h"
 #include "query/parser.h"
 #include "query/searcher.h"
@@ -322,6 +325,68 @@ int main(int argc, char** argv) {
       if (!out.ok()) { rc = Fail(out.error()); return; }
       std::cout << out->text;
       if (redact_log) std::cerr << out->log.Text();
+    });
+
+    auto* summarise = app.add_subcommand(
+        "summarise", "compose a safe public summary of a crime's text, or check a reviewer's summary");
+    std::string summary_schema = "sextortion";
+    bool summary_check = false;
+    summarise->add_option("--schema", summary_schema, "facet schema (CONFIG/facets/NAME.toml)")
+        ->capture_default_str();
+    summarise->add_flag("--check", summary_check,
+                        "read a reviewer's summary instead, and say whether the publish gate would "
+                        "accept it (exit 1 if not)");
+    summarise->footer(
+        "Example: foidesk summarise < crime-text.txt\n"
+        "  (echo 'Threat to post video to friends unless money paid' | foidesk summarise --check)");
+    summarise->callback([&] {
+      auto schema = privacy::LoadFacetSchema(config + "/facets/" + summary_schema + ".toml");
+      if (!schema.ok()) { rc = Fail(schema.error()); return; }
+      std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+      if (!summary_check) {
+        const privacy::Facets facets = privacy::ExtractFacets(*schema, text);
+        for (const auto& [facet, values] : facets.values) {
+          std::cout << facet << ":";
+          for (const auto& v : values) std::cout << " " << v;
+          std::cout << "\n";
+        }
+        std::cout << "summary: " << privacy::ComposeSummary(*schema, facets) << "\n";
+        return;
+      }
+      auto detector = privacy::Detector::CreateDefault(config);
+      if (!detector.ok()) { rc = Fail(detector.error()); return; }
+      privacy::PublicRelease release;
+      release.details.columns = {"details"};
+      release.details.rows = {{text}};
+      release.crime_ids = {"(summary)"};
+      privacy::DisclosurePolicy no_tables;  // only the summary checks apply
+      privacy::GateOptions gopt;
+      gopt.schema = &*schema;
+      auto gate = privacy::CheckRelease(release, no_tables, *detector, gopt, {});
+      if (gate.passed()) {
+        std::cout << "accepted: no personal data found, every word in the " << summary_schema
+                  << " vocabulary\n";
+        return;
+      }
+      std::cout << gate.Message();
+      // The reviewer sees which ordinary words to reword; words inside a
+      // finding are not repeated (they are personal data).
+      const auto findings = detector->Detect(text);
+      std::vector<std::string> ordinary;
+      for (const auto& w : privacy::WordsOutsideVocabulary(*schema, text)) {
+        const size_t at = text.find(w);
+        const bool personal = std::any_of(findings.begin(), findings.end(), [&](const auto& f) {
+          return at != std::string::npos && at < f.end && at + w.size() > f.start;
+        });
+        if (!personal) ordinary.push_back(w);
+      }
+      if (!ordinary.empty()) {
+        std::cout << "ordinary words outside the vocabulary:";
+        for (const auto& w : ordinary) std::cout << " " << w;
+        std::cout << "\n";
+      }
+      rc = 1;
     });
 
     auto* synth_cmd = app.add_subcommand("synth", "write a synthetic force's exports with ground truth");

@@ -72,7 +72,10 @@ struct Refusal {
 };
 
 struct GateOptions {
-  double min_score = 0.5;             // findings scoring lower do not block a summary
+  // Findings scoring lower do not block a summary. 0: any finding blocks;
+  // a public summary has no reason to hold anything the detector flags,
+  // and a false positive costs an override, a leak costs a victim.
+  double min_score = 0.0;
   const FacetSchema* schema = nullptr;  // vocabulary of summaries; null: not checked
 };
 
