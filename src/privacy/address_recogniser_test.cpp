@@ -1,0 +1,116 @@
+// Table-driven tests of the address recogniser on its own: each positive
+// case names the exact substring the address finding must cover (so byte
+// offsets are checked), each negative case a text with no address in it.
+#include "privacy/address_recogniser.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace foidesk::privacy {
+namespace {
+
+std::vector<std::string> Addresses(std::string_view text) {
+  std::vector<PiiFinding> out;
+  AddressRecogniser().Find(text, out);
+  std::vector<std::string> got;
+  for (const PiiFinding& f : out) {
+    EXPECT_EQ(f.type, PiiType::kAddress);
+    EXPECT_LE(f.end, text.size());
+    EXPECT_LT(f.start, f.end);
+    got.emplace_back(text.substr(f.start, f.end - f.start));
+  }
+  return got;
+}
+
+struct Case {
+  const char* text;
+  std::vector<std::string> want;
+};
+
+const Case kCases[] = {
+    // UK forms, mixed case.
+    {"He lives at Flat 3, 12 High Street, Norwich NR2 4PN and works nearby.",
+     {"Flat 3, 12 High Street, Norwich NR2 4PN"}},
+    {"stolen from 12A Church Lane overnight", {"12A Church Lane"}},
+    {"The Old Rectory, Mill Road", {"The Old Rectory, Mill Road"}},
+    {"parked outside Unit 4 Riverside Industrial Estate.", {"Unit 4 Riverside Industrial Estate"}},
+    {"lives at Flat 3, 27a Prince of Wales Road, Norwich", {"Flat 3, 27a Prince of Wales Road, Norwich"}},
+    {"seen at 7 St. Mary's Road yesterday", {"7 St. Mary's Road"}},
+    {"home address 12 The Street, Hemsby.", {"12 The Street, Hemsby"}},
+    {"Riverside House, 4 Quay Side Walk, Great Yarmouth", {"Riverside House, 4 Quay Side Walk, Great Yarmouth"}},
+    // Legacy upper case, town on the same line.
+    {"IP RESIDES AT FLAT 2 14 ST GILES STREET NORWICH", {"FLAT 2 14 ST GILES STREET NORWICH"}},
+    {"OF 56 LONG JOHN HILL, GREAT YARMOUTH, NR30 1AB.", {"56 LONG JOHN HILL, GREAT YARMOUTH, NR30 1AB"}},
+    {"SUSPECT WENT TO 9 CHURCH HILL ROAD AND LEFT", {"9 CHURCH HILL ROAD"}},
+    // Lower case with a house number.
+    {"address 7 the street, hemsby", {"7 the street"}},
+    {"victim lives at 22 dereham road with her mum", {"22 dereham road"}},
+    // Multi-line, with unit, town, state and zip, country.
+    {"Send it to:\n123 N Main St, Apt. 4B\nSpringfield, IL 62704\nUSA\n\nThanks",
+     {"123 N Main St, Apt. 4B\nSpringfield, IL 62704\nUSA"}},
+    {"Office: 500 Market Street Suite 300, San Francisco, CA 94105", {"500 Market Street Suite 300, San Francisco, CA 94105"}},
+    {"John Smith\nThe Old Barn\nMill Lane\nHOLT\nNR25 6AB\nUnited Kingdom",
+     {"The Old Barn\nMill Lane\nHOLT\nNR25 6AB\nUnited Kingdom"}},
+    // Number after the street name; street type first.
+    {"wohnt in der Hauptstraße 5, 10115 Berlin seit", {"Hauptstraße 5, 10115 Berlin"}},
+    {"sent to Via Roma 12, Milano", {"Via Roma 12, Milano"}},
+    {"apartment at 12 rue de Rivoli, 75001 Paris", {"12 rue de Rivoli, 75001 Paris"}},
+    {"lived on Main Street 4, Springfield", {"Main Street 4, Springfield"}},
+    // A unit alone, and with the lines after it.
+    {"the keys to Flat 3 were taken", {"Flat 3"}},
+    {"Apt. 591", {"Apt. 591"}},
+    {"Suite 300\nSan Francisco, CA 94105", {"Suite 300\nSan Francisco, CA 94105"}},
+    {"the flat 3 doors down", {}},
+    // A street without a number is still reported (with a low score).
+    {"walking along Dereham Road when", {"Dereham Road"}},
+    // A line that follows must be a whole address line.
+    {"12 High Street\nVictim states she was at home", {"12 High Street"}},
+    {"at 40 Tavern Lane, and then left", {"40 Tavern Lane"}},
+    {"lives at 3 Mill Road. He is 40.", {"3 Mill Road"}},
+    // Not addresses.
+    {"he ran across the road and down the street", {}},
+    {"Street lighting was poor; the road was wet.", {}},
+    {"2 men in the car park", {}},
+    {"she lived there for 3 years", {}},
+    {"High Street 3 years ago", {"High Street"}},
+    {"paid £12 via PayPal", {}},
+    {"at 21:00 Road closed", {}},
+};
+
+TEST(AddressRecogniser, Cases) {
+  for (const Case& c : kCases) EXPECT_EQ(Addresses(c.text), c.want) << c.text;
+}
+
+TEST(AddressRecogniser, ByteOffsetsAfterMultiByteText) {
+  const std::string text = "Zoë’s café, 12 High Street, Norwich";
+  std::vector<PiiFinding> out;
+  AddressRecogniser().Find(text, out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].start, text.find("12 High"));
+  EXPECT_EQ(out[0].end, text.size());
+  EXPECT_EQ(out[0].recogniser, "postal_address");
+}
+
+TEST(AddressRecogniser, ScoresRiseWithEvidence) {
+  auto score = [](std::string_view text) {
+    std::vector<PiiFinding> out;
+    AddressRecogniser().Find(text, out);
+    return out.empty() ? -1.0 : out[0].score;
+  };
+  EXPECT_LT(score("along Dereham Road"), score("at 4 Dereham Road"));
+  EXPECT_LT(score("at 4 Dereham Road"), score("at 4 Dereham Road, Norwich NR2 4PN"));
+  EXPECT_LT(score("at Dereham Road, Norwich"), score("at 4 Dereham Road, Norwich"));
+}
+
+TEST(AddressRecogniser, EmptyAndPunctuationOnly) {
+  EXPECT_TRUE(Addresses("").empty());
+  EXPECT_TRUE(Addresses(",,,\n\n.").empty());
+  EXPECT_TRUE(Addresses("Road").empty());
+  EXPECT_TRUE(Addresses("12").empty());
+}
+
+}  // namespace
+}  // namespace foidesk::privacy
