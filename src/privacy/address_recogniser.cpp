@@ -135,6 +135,7 @@ constexpr std::string_view kCompoundSuffixes[] = {
 bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlnum(unsigned char c) { return IsAsciiUpper(c) || IsAsciiLower(c) || IsDigit(c); }
 
 // Bytes that belong to a word: ASCII letters and digits, and any non-ASCII
 // byte except those of the punctuation handled below.
@@ -182,17 +183,20 @@ int LetterIndex(unsigned char c) {
 }
 
 bool MayBeAnchor(std::string_view w) {
-  using Table = std::array<std::array<uint32_t, 27>, 27>;
+  // Indexed by first, second and last letter; one bit per length.
+  using Table = std::array<std::array<std::array<uint32_t, 27>, 27>, 27>;
   static const Table* kSeen = [] {
     auto* seen = new Table{};
     for (const auto& [word, flags] : Lexicon())
-      if ((flags & (kSuffixType | kPrefixType)) && word.size() < 32)
-        (*seen)[LetterIndex(static_cast<unsigned char>(word.front()))]
+      if ((flags & (kSuffixType | kPrefixType)) && word.size() >= 2 && word.size() < 32)
+        (*seen)[LetterIndex(static_cast<unsigned char>(word[0]))]
+               [LetterIndex(static_cast<unsigned char>(word[1]))]
                [LetterIndex(static_cast<unsigned char>(word.back()))] |= uint32_t{1} << word.size();
     return seen;
   }();
-  if (w.size() >= 32) return false;
-  return ((*kSeen)[LetterIndex(static_cast<unsigned char>(w.front()))]
+  if (w.size() < 2 || w.size() >= 32) return false;
+  return ((*kSeen)[LetterIndex(static_cast<unsigned char>(w[0]))]
+                  [LetterIndex(static_cast<unsigned char>(w[1]))]
                   [LetterIndex(static_cast<unsigned char>(w.back()))] >> w.size()) & 1;
 }
 
@@ -200,6 +204,67 @@ bool MayBeAnchor(std::string_view w) {
 bool MayBeUnit(std::string_view w) {
   const unsigned char c = static_cast<unsigned char>(w[0]);
   return w.size() >= 3 && w.size() <= 9 && (c == 'F' || c == 'A' || c == 'S');
+}
+
+// A word (of six to 39 bytes) that ends like a compound street name.
+bool CompoundEnding(std::string_view w) {
+  if (w.size() < 6 || w.size() >= 40) return false;
+  // The last two bytes (ASCII lower-cased) of every ending, so that most
+  // words are ruled out without copying them.
+  static const auto* kLastTwo = [] {
+    auto* pairs = new std::vector<uint16_t>();
+    for (std::string_view suf : kCompoundSuffixes)
+      pairs->push_back(static_cast<uint16_t>(static_cast<unsigned char>(suf[suf.size() - 2]) << 8 |
+                                             static_cast<unsigned char>(suf.back())));
+    return pairs;
+  }();
+  auto lower = [](unsigned char c) { return IsAsciiUpper(c) ? static_cast<unsigned char>(c + 32) : c; };
+  const uint16_t last_two = static_cast<uint16_t>(
+      lower(static_cast<unsigned char>(w[w.size() - 2])) << 8 |
+      lower(static_cast<unsigned char>(w.back())));
+  if (std::find(kLastTwo->begin(), kLastTwo->end(), last_two) == kLastTwo->end()) return false;
+  char buf[40];
+  for (size_t i = 0; i < w.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(w[i]);
+    buf[i] = IsAsciiUpper(c) ? static_cast<char>(c + 32) : static_cast<char>(c);
+  }
+  const std::string_view key(buf, w.size());
+  for (std::string_view suf : kCompoundSuffixes)
+    if (key.size() >= suf.size() + 3 && key.ends_with(suf)) return true;
+  return false;
+}
+
+// The end of the word that starts at word byte b: word bytes, a right quote
+// between letters (Mary’s) and the joiners of O'Brien, Stratford-upon-Avon,
+// 12-14 and 10/12.
+size_t WordEnd(std::string_view text, size_t b) {
+  const size_t n = text.size();
+  size_t i = b;
+  // Plain ASCII letters and digits first: most words are nothing else.
+  while (i < n && IsAsciiAlnum(static_cast<unsigned char>(text[i]))) ++i;
+  while (i < n) {
+    const unsigned char d = static_cast<unsigned char>(text[i]);
+    if (d >= 0x80 && NonWordUtf8(text, i)) {
+      // A right single quote between letters is an apostrophe: Mary’s.
+      if (IsRightQuote(text, i) && i + 3 < n && IsWordByte(static_cast<unsigned char>(text[i + 3])) &&
+          !NonWordUtf8(text, i + 3)) {
+        i += 3;
+        continue;
+      }
+      break;
+    }
+    if (IsWordByte(d)) {
+      ++i;
+      continue;
+    }
+    if ((d == '\'' || d == '-' || d == '/') && i + 1 < n &&
+        IsWordByte(static_cast<unsigned char>(text[i + 1])) && !NonWordUtf8(text, i + 1)) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  return i;
 }
 
 void Classify(std::string_view text, Token& t) {
@@ -220,20 +285,7 @@ void Classify(std::string_view text, Token& t) {
     // Only a word that may start or end a street name is looked up now.
     if (MayBeAnchor(w)) LookUp(w, t);
     // Compound street names are capitalised and longer than their ending.
-    if (t.cs != Case::kLower && w.size() >= 6 && w.size() < 40) {
-      char buf[40];
-      for (size_t i = 0; i < w.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(w[i]);
-        buf[i] = IsAsciiUpper(c) ? static_cast<char>(c + 32) : static_cast<char>(c);
-      }
-      const std::string_view key(buf, w.size());
-      for (std::string_view suf : kCompoundSuffixes) {
-        if (key.size() >= suf.size() + 3 && key.ends_with(suf)) {
-          t.compound = true;
-          break;
-        }
-      }
-    }
+    if (t.cs != Case::kLower) t.compound = CompoundEnding(w);
     return;
   }
   if (upper + lower + other == 0) {
@@ -293,29 +345,7 @@ std::vector<Token> Tokenise(std::string_view text) {
     }
     if (IsWordByte(c)) {
       const size_t b = i;
-      while (i < n) {
-        const unsigned char d = static_cast<unsigned char>(text[i]);
-        if (d >= 0x80 && NonWordUtf8(text, i)) {
-          // A right single quote between letters is an apostrophe: Mary’s.
-          if (IsRightQuote(text, i) && i + 3 < n && IsWordByte(static_cast<unsigned char>(text[i + 3])) &&
-              !NonWordUtf8(text, i + 3)) {
-            i += 3;
-            continue;
-          }
-          break;
-        }
-        if (IsWordByte(d)) {
-          ++i;
-          continue;
-        }
-        // Joiners between word bytes: O'Brien, Stratford-upon-Avon, 12-14, 10/12.
-        if ((d == '\'' || d == '-' || d == '/') && i + 1 < n &&
-            IsWordByte(static_cast<unsigned char>(text[i + 1])) && !NonWordUtf8(text, i + 1)) {
-          ++i;
-          continue;
-        }
-        break;
-      }
+      i = WordEnd(text, b);
       Token t{static_cast<uint32_t>(b), static_cast<uint32_t>(i), Kind::kWord};
       Classify(text, t);
       toks.push_back(t);
@@ -334,7 +364,13 @@ std::vector<Token> Tokenise(std::string_view text) {
 // The scanner over one text's tokens.
 class Scanner {
  public:
-  Scanner(std::string_view text, std::vector<Token>& toks) : text_(text), t_(toks) {}
+  // `open_before` / `open_after`: the tokens are a window of the text with
+  // more text before / after it; looking past such an edge sets edge_hit().
+  Scanner(std::string_view text, std::vector<Token>& toks, bool open_before = false,
+          bool open_after = false)
+      : text_(text), t_(toks), open_before_(open_before), open_after_(open_after) {}
+
+  bool edge_hit() const { return edge_hit_; }
 
   void Run(std::vector<PiiFinding>& out) {
     const int n = static_cast<int>(t_.size());
@@ -359,7 +395,15 @@ class Scanner {
   };
 
   const Token* At(int i) const {
-    return i >= 0 && i < static_cast<int>(t_.size()) ? &t_[i] : nullptr;
+    if (i < 0) {
+      edge_hit_ = edge_hit_ || open_before_;
+      return nullptr;
+    }
+    if (i >= static_cast<int>(t_.size())) {
+      edge_hit_ = edge_hit_ || open_after_;
+      return nullptr;
+    }
+    return &t_[i];
   }
   bool Is(int i, Kind k) const { return At(i) && t_[i].kind == k; }
   bool Has(int i, uint16_t f) const { return Is(i, Kind::kWord) && (Flags(i) & f); }
@@ -591,7 +635,7 @@ class Scanner {
     const int end = Extend(last, upper_line, &lines, &postcode);
     const bool strong = number || premise;
     // Without a number or premise only a word that names streets will do.
-    if (!strong && !Has(type, kBareType)) return false;
+    if (!strong && !(type >= 0 && Has(type, kBareType))) return false;
     if (!strong && lines == 0) {
       s.score = 0.35;  // a street name alone: context decides
     } else if (!strong) {
@@ -747,11 +791,130 @@ class Scanner {
 
   std::string_view text_;
   std::vector<Token>& t_;
+  bool open_before_ = false;
+  bool open_after_ = false;
+  mutable bool edge_hit_ = false;
 };
+
+
+// Whether word `w` may anchor an address (TryAt can succeed only at such a
+// word): a street-type word that starts or ends a street name, a unit word
+// (Flat, Apt, Suite), or a capitalised compound (Hauptstraße).
+bool MayAnchorAddress(std::string_view w) {
+  const bool anchor = MayBeAnchor(w);
+  const bool unit = MayBeUnit(w);
+  if (anchor || unit) {
+    Token t{};
+    LookUp(w, t);
+    if (t.flags & (kSuffixType | kPrefixType)) return true;
+    if (unit && (t.flags & kUnit)) return true;
+  }
+  return !IsAsciiLower(static_cast<unsigned char>(w[0])) && CompoundEnding(w);
+}
+
+// A token boundary that no token crosses: after a space, before an ASCII
+// letter or digit (or the text's start or end).
+bool SyncPoint(std::string_view text, size_t p) {
+  if (p == 0 || p >= text.size()) return true;
+  const unsigned char c = static_cast<unsigned char>(text[p]);
+  return text[p - 1] == ' ' && (IsAsciiUpper(c) || IsAsciiLower(c) || IsDigit(c));
+}
+
+size_t SyncBefore(std::string_view text, size_t p) {
+  while (!SyncPoint(text, p)) --p;
+  return p;
+}
+
+size_t SyncAfter(std::string_view text, size_t p) {
+  p = std::min(p, text.size());
+  while (!SyncPoint(text, p)) ++p;
+  return p;
+}
+
+// Bytes of text tokenised before and after a word that may anchor an address.
+// The scanner walks a bounded number of tokens from an anchor; where it walks
+// further, the whole text is scanned instead.
+constexpr size_t kWindowBefore = 64;
+constexpr size_t kWindowAfter = 128;
+
+// The scan of one window [p, q) of the text: false when the scanner looked
+// past an edge that is not the text's, so the window was too small.
+bool ScanWindow(std::string_view text, size_t p, size_t q, std::vector<PiiFinding>& out) {
+  std::vector<Token> toks = Tokenise(text.substr(p, q - p));
+  for (Token& t : toks) {
+    t.start += static_cast<uint32_t>(p);
+    t.end += static_cast<uint32_t>(p);
+  }
+  Scanner scanner(text, toks, p > 0, q < text.size());
+  scanner.Run(out);
+  return !scanner.edge_hit();
+}
 
 }  // namespace
 
 void AddressRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
+  if (text.size() > UINT32_MAX) return;
+  // Most text has no word an address could be anchored at: find those words
+  // with the tokeniser's own word boundaries, and tokenise and scan only
+  // windows around them. A window is cut where the whole text's tokens are
+  // cut, so its tokens are the whole text's; no finding starts at a word
+  // outside the windows, and one found in a window ends inside it. When the
+  // scanner looks past a window's edge, the whole text is scanned instead, so
+  // the findings are always those of the full scan (FindWithoutWindows).
+  const size_t n = text.size();
+  std::vector<std::pair<size_t, size_t>> windows;
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      if (const size_t len = NonWordUtf8(text, i)) {
+        i += len;
+        continue;
+      }
+    } else if (!IsWordByte(c)) {
+      ++i;
+      continue;
+    }
+    const size_t b = i;
+    i = WordEnd(text, b);
+    if (!MayAnchorAddress(text.substr(b, i - b))) continue;
+    const size_t p = SyncBefore(text, b > kWindowBefore ? b - kWindowBefore : 0);
+    const size_t q = SyncAfter(text, i + kWindowAfter);
+    if (!windows.empty() && p <= windows.back().second)
+      windows.back().second = std::max(windows.back().second, q);
+    else
+      windows.emplace_back(p, q);
+  }
+  // Windows scanned so far: [p, q) and the size of `out` before their findings.
+  struct Done {
+    size_t p, q, out_before;
+  };
+  std::vector<Done> done;
+  for (size_t w = 0; w < windows.size(); ++w) {
+    size_t p = windows[w].first, q = windows[w].second;
+    size_t out_before = out.size();
+    for (size_t grow = 2 * kWindowAfter; !ScanWindow(text, p, q, out); grow *= 2) {
+      // Too small: grow it, and rescan it with the windows it reaches.
+      out.resize(out_before);
+      p = SyncBefore(text, p > grow ? p - grow : 0);
+      q = SyncAfter(text, q > n - grow ? n : q + grow);
+      while (!done.empty() && done.back().q >= p) {
+        p = std::min(p, done.back().p);
+        out_before = done.back().out_before;
+        out.resize(out_before);
+        done.pop_back();
+      }
+      while (w + 1 < windows.size() && windows[w + 1].first <= q) {
+        q = std::max(q, windows[w + 1].second);
+        ++w;
+      }
+    }
+    done.push_back({p, q, out_before});
+  }
+}
+
+void AddressRecogniser::FindWithoutWindows(std::string_view text,
+                                           std::vector<PiiFinding>& out) const {
   if (text.size() > UINT32_MAX) return;
   std::vector<Token> toks = Tokenise(text);
   Scanner(text, toks).Run(out);

@@ -29,12 +29,18 @@ namespace foidesk::privacy {
 // with a low score, so context words decide.
 //
 // The scan is linear in the text and does no backtracking; Find is
-// thread-safe.
+// thread-safe. Only windows around street-type, unit and compound words are
+// tokenised and scanned, which gives the findings of the whole-text scan.
 class AddressRecogniser : public Recogniser {
  public:
   std::string_view Name() const override { return "address"; }
   std::vector<PiiType> Types() const override { return {PiiType::kAddress}; }
+  // Scans only windows around the words an address could be anchored at.
   void Find(std::string_view text, std::vector<PiiFinding>& out) const override;
+
+  // The same findings by tokenising and scanning the whole text (slower on
+  // text without addresses); Find falls back to it, and tests compare both.
+  void FindWithoutWindows(std::string_view text, std::vector<PiiFinding>& out) const;
 };
 
 }  // namespace foidesk::privacy

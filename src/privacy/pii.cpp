@@ -172,8 +172,13 @@ void Detector::ApplyContext(std::string_view text, std::vector<PiiFinding>& find
   ends.reserve(findings.size());
   for (const PiiFinding& f : findings) ends.push_back(f.end);
   std::sort(ends.begin(), ends.end());
+  // Types some rule applies to: the others need no window of words.
+  uint32_t ruled = 0;
+  for (const ContextRule& rule : context_.rules)
+    for (PiiType t : rule.types) ruled |= uint32_t{1} << static_cast<int>(t);
   std::vector<std::string> window;
   for (PiiFinding& f : findings) {
+    if (!(ruled >> static_cast<int>(f.type) & 1)) continue;
     auto it = std::upper_bound(ends.begin(), ends.end(), f.start);
     size_t lo = it == ends.begin() ? 0 : *(it - 1);
     // Enough bytes for the window of words; a word longer than 24 bytes is not a cue.
