@@ -193,6 +193,8 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
   static constexpr ListFile kFiles[] = {
       {"given_names.txt", kGivenName},     {"surnames.txt", kSurname},
       {"uk_places.txt", kPlace},           {"places_local.txt", kPlace},
+      {"countries.txt", kPlace | kForeignPlace},
+      {"world_places.txt", kPlace | kForeignPlace},
       {"common_words.txt", kCommonWord},   {"ambiguous_words.txt", kCommonWord},
       {"not_names.txt", kNotName},
   };

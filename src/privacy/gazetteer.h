@@ -1,5 +1,5 @@
 // Word lists for the name, place and organisation recognisers: given names,
-// surnames, UK places, common English words and words that are never names,
+// surnames, UK and world places, countries, common English words and words that are never names,
 // read from config/pii/gazetteers/ (see the README.md there), and a fast
 // lookup of a word or phrase by its normalised key.
 #pragma once
@@ -22,6 +22,7 @@ enum GazetteerFlag : uint16_t {
   kNotName = 1 << 3,      // never part of a person's name (jargon, pronouns, days)
   kPlace = 1 << 4,        // a whole place name ("great yarmouth", "diss")
   kPlaceStart = 1 << 5,   // the first word of a place name of two or more words
+  kForeignPlace = 1 << 6,  // a place outside the UK or a country (with kPlace)
 };
 
 // Appends the normalised key of `word` to `out`: ASCII and Latin-1 letters
@@ -34,7 +35,8 @@ class Gazetteer {
   Gazetteer();
 
   // Reads the lists in `dir`: given_names.txt, surnames.txt, uk_places.txt,
-  // places_local.txt, common_words.txt, ambiguous_words.txt, not_names.txt.
+  // places_local.txt, countries.txt, world_places.txt (kPlace | kForeignPlace),
+  // common_words.txt, ambiguous_words.txt, not_names.txt.
   // Lines starting with '#' and blank lines are skipped. A missing file or a
   // bad entry is an error naming the file and line, never the entry.
   static Result<Gazetteer> Load(const std::string& dir);

@@ -28,6 +28,7 @@ enum CueFlag : uint16_t {
   kMonth = 1 << 11,           // March, May: "in March" is a date, not the town
   kRoleCue = 1 << 12,  // victim, suspect, IP, S/T: a surname may follow, or a verb
   kHotNotName = 1 << 13,  // in not_names.txt: known here, so the big table is not asked
+  kOrgNoun = 1 << 14,     // company, firm, employer: a company name may follow ("the firm Acme")
 };
 
 struct CueList {
@@ -59,7 +60,10 @@ constexpr CueList kCueLists[] = {
      "december"},
     {kOrgSuffix,
      "school\nacademy\ncollege\nuniversity\nhospital\nsurgery\nltd\nlimited\nplc\nllp\nsons\n"
-     "garage\nhotel\nnursery\npractice\nclinic\npharmacy\nmotors\nsolicitors\naccountants"},
+     "garage\nhotel\nnursery\npractice\nclinic\npharmacy\nmotors\nsolicitors\naccountants\n"
+     "llc\ninc\ncorp\ncorporation\nincorporated\ncompany\nco\nholdings\npartners\nassociates\n"
+     "group\ngmbh\npty\nenterprises\nindustries\ninternational"},
+    {kOrgNoun, "company\nfirm\nemployer\nemployers\nbusiness\nagency\ncontractor"},
     {kOrgCueVerb,
      "works\nwork\nworking\nworked\nemployed\nemployee\npupil\nstudent\nstudies\nstudying\nteacher\n"
      "job\nstaff\nmanager\nvolunteers\nvolunteer\nplacement\napprentice\napprenticeship"},
@@ -214,6 +218,23 @@ struct NameScan {
     return false;
   }
 
+  // The only character between token i-1 and token i, spaces aside, is a comma.
+  bool CommaBefore(size_t i) const {
+    if (i == 0) return false;
+    int commas = 0;
+    for (size_t p = T(i - 1).end; p < T(i).start; ++p) {
+      if (text[p] == ',') ++commas;
+      else if (text[p] != ' ') return false;
+    }
+    return commas == 1;
+  }
+  // A word of a "Smith, Jones and Brown" list: a name, or in mixed case a
+  // capitalised word that is not a common one.
+  bool ListName(const Token& t) const {
+    if (t.flags & kNotName) return false;
+    if (t.flags & (kSurname | kGivenName)) return t.upper_line ? true : Capitalised(t);
+    return !t.upper_line && Capitalised(t) && !(t.flags & kCommonWord);
+  }
   void FindOrganisations();
   bool TryNickname(size_t i, size_t& next);
   bool TryPerson(size_t i, size_t& next);
@@ -409,11 +430,17 @@ void NameScan::FindOrganisations() {
     // are not common, or are organisation words (upper case).
     size_t first = i;
     bool named = false;  // a word that is not a generic organisation word
+    bool joined = false;  // an "and" or "&" seen: "Smith, Jones and Brown LLP"
     for (size_t j = i; j > 0 && i - j < 6; --j) {
       const Token& cur = T(j);
-      if (cur.gap != Gap::kSpace && cur.gap != Gap::kAmp) break;
+      if (cur.gap == Gap::kAmp || Key(cur) == "and") joined = true;
+      // A comma only inside a list of names that an "and" closes.
+      const bool list_comma = cur.gap == Gap::kPunct && joined && CommaBefore(j) &&
+                              ListName(T(j - 1));
+      if (cur.gap != Gap::kSpace && cur.gap != Gap::kAmp && !list_comma) break;
       const Token& p = T(j - 1);
       bool ok;
+      if (p.covered) break;  // "Acme LLC and Bernard Group": two organisations
       if (p.cues & (kOrgCueVerb | kOrgCueAlone | kTitle)) break;
       if (p.upper_line) {
         ok = !(p.flags & kNotName) || (p.cues & kConnector);
@@ -441,6 +468,12 @@ void NameScan::FindOrganisations() {
     if (t.covered || t.gap != Gap::kSpace) continue;
     const Token& p = T(i - 1);
     bool cue = (p.cues & kOrgCueAlone) != 0;
+    // "the firm Smith, Jones and Brown", "his employer Acme": a lower-case
+    // noun, then a word that is neither common nor a given name (a person).
+    if (!cue && (p.cues & kOrgNoun) && p.shape == Shape::kLower && !t.upper_line &&
+        Capitalised(t) && !(t.flags & (kCommonWord | kGivenName | kNotName)) &&
+        !(t.cues & (kTitle | kOrgSuffix)))
+      cue = true;
     if (!cue && i >= 2 && T(i - 1).gap == Gap::kSpace) {
       const std::string_view pk = Key(p);
       if (pk == "at" || pk == "by" || pk == "for") cue = (T(i - 2).cues & kOrgCueVerb) != 0;
@@ -450,9 +483,16 @@ void NameScan::FindOrganisations() {
     if (Key(T(j)) == "the" && j + 1 < n && T(j + 1).gap == Gap::kSpace) ++j;
     size_t last = j;
     size_t k = j;
-    for (; k < n && k < j + 4; ++k) {
+    size_t first_comma = 0;  // token after the first comma inside the run
+    bool joined_after_comma = false;
+    for (; k < n && k < j + 6; ++k) {
       const Token& w = T(k);
-      if (k > j && w.gap != Gap::kSpace && w.gap != Gap::kAmp) break;
+      const bool list_comma = k > j && w.gap == Gap::kPunct && CommaBefore(k) && ListName(T(k - 1)) &&
+                              ListName(w);
+      if (k > j && w.gap != Gap::kSpace && w.gap != Gap::kAmp && !list_comma) break;
+      if (list_comma && first_comma == 0) first_comma = k;
+      if (first_comma && k > first_comma && (w.gap == Gap::kAmp || Key(w) == "and"))
+        joined_after_comma = true;
       if (w.covered || (w.flags & kNotName)) break;
       const bool ok = w.upper_line
                           ? !(w.flags & kCommonWord) || (w.cues & kOrgWord) ||
@@ -463,6 +503,8 @@ void NameScan::FindOrganisations() {
       last = k;
     }
     if (k == j) continue;
+    // "works for Smith, who ...": a comma list needs its "and".
+    if (first_comma && !joined_after_comma && last >= first_comma) last = first_comma - 1;
     while (last > j && (T(last).cues & kConnector)) --last;
     if (T(last).cues & kConnector) continue;
     Emit(PiiType::kOrganisation, T(j).start, T(last).end, 0.6, "organisation");
@@ -621,8 +663,14 @@ bool NameScan::TryPerson(size_t i, size_t& next) {
     }
     // A town that is also a given name (Stanley, Ashton), unless a name or
     // a person cue says otherwise; a longer place name wins ("Kingston upon Hull").
-    if (!person_cue && (t.flags & (kPlace | kPlaceStart)) && PlaceLength(i) >= std::max<size_t>(after + 1, 1))
-      return false;
+    // A lone given name that is also a town abroad (Victoria, Florence, Jackson)
+    // stays a person unless a place cue says otherwise ("moved to Jordan").
+    if (!person_cue && (t.flags & (kPlace | kPlaceStart))) {
+      const size_t place_len = PlaceLength(i);
+      const bool foreign_name = place_len == 1 && after == 0 && (t.flags & kForeignPlace) &&
+                                !CueBefore(i, kPlaceCue, 2);
+      if (place_len >= after + 1 && !foreign_name) return false;
+    }
     double score;
     if (after == 0) {
       score = t.upper_line ? 0.5 : 0.6;

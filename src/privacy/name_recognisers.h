@@ -1,5 +1,6 @@
-// Gazetteer recognisers: person names, UK towns and villages, and schools
-// and workplaces, found in one pass over the words of a text with hash
+// Gazetteer recognisers: person names, UK towns and villages, countries and
+// towns abroad, schools and workplaces, and companies by their suffix
+// ("Acme LLC", "Smith, Jones and Brown LLP"), found in one pass over the words of a text with hash
 // lookups in the Gazetteer (gazetteer.h); no regular expressions.
 //
 // Upper-case legacy text ("IP NATHAN CHILVERS (AGED 17)") and mixed-case
@@ -19,8 +20,8 @@
 
 namespace foidesk::privacy {
 
-// Finds persons (recogniser "person"), towns and villages ("place") and
-// organisations next to a person ("organisation"). Shares the gazetteer;
+// Finds persons (recogniser "person"), towns, villages and countries ("place")
+// and organisations ("organisation": a suffix, or a cue such as "works for"). Shares the gazetteer;
 // Find is thread-safe.
 //
 //   auto g = Gazetteer::Load("config/pii/gazetteers");

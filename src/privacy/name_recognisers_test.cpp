@@ -102,6 +102,33 @@ const Case kCases[] = {
     {"S/T LEFT THE CAR PARK TO SEND THE VIDEO.", {}, {}, {}},
     {"BUS FROM GREAT YARMOUTH TO DISS; SARAH LARTER TEL 07700 900123.", {"SARAH LARTER"},
      {"GREAT YARMOUTH", "DISS"}, {}},
+    // Countries and towns abroad, one word or several.
+    {"The suspect flew from Gdansk to Buenos Aires and then on to Romania.", {},
+     {"Gdansk", "Buenos Aires", "Romania"}, {}},
+    {"Victim was born in Rio de Janeiro and lived in New York before moving to Norwich.", {},
+     {"Rio de Janeiro", "New York", "Norwich"}, {}},
+    {"IP IS FROM KAUNAS, LITHUANIA.", {}, {"KAUNAS", "LITHUANIA"}, {}},
+    // A country that is a common word needs a cue; a given name that is a
+    // town abroad stays a person without a place cue.
+    {"Turkey was on the menu.", {}, {}, {}},
+    {"He moved to Turkey in 2019.", {}, {"Turkey"}, {}},
+    {"Victoria reported the theft.", {"Victoria"}, {}, {}},
+    {"the parcel came from nice people in the police station", {}, {}, {}},
+    // Organisations standing alone: a company suffix, or a list closed by "and".
+    {"Funds went to Acme LLC and Bernard Group.", {}, {}, {"Acme LLC", "Bernard Group"}},
+    {"Invoices from Smith, Jones and Brown LLP were forged.", {}, {},
+     {"Smith, Jones and Brown LLP"}},
+    {"She works for Smith, Jones and Brown in Leeds.", {}, {"Leeds"},
+     {"Smith, Jones and Brown"}},
+    {"He works for Kowalczyk, who lives nearby.", {}, {}, {"Kowalczyk"}},
+    {"Paid by Halliwell & Co, then by the firm Hargreaves Lansdown.", {}, {},
+     {"Halliwell & Co", "Hargreaves Lansdown"}},
+    {"The support group met; the company said sorry.", {}, {}, {}},
+    {"Smith, Jones and Brown attended.", {}, {}, {}},
+    // A lone given name counts; a lone surname or a sentence start does not.
+    {"Later Priya said she saw it.", {"Priya"}, {}, {}},
+    {"Hargreaves said nothing. Police attended. However nothing was taken.", {}, {}, {}},
+    {"Neighbour Kowalski heard shouting.", {"Kowalski"}, {}, {}},
 };
 
 TEST(NameRecogniserTest, Cases) {
@@ -189,7 +216,8 @@ TEST(GazetteerTest, LoadReportsTheBadFile) {
   ASSERT_NE(mkdtemp(dir_template), nullptr);
   const std::string dir = dir_template;
   for (const char* f : {"given_names.txt", "surnames.txt", "uk_places.txt", "places_local.txt",
-                        "common_words.txt", "ambiguous_words.txt", "not_names.txt"}) {
+                        "countries.txt", "world_places.txt", "common_words.txt",
+                        "ambiguous_words.txt", "not_names.txt"}) {
     std::ofstream(dir + "/" + f) << "# test\nword\n";
   }
   ASSERT_TRUE(Gazetteer::Load(dir).ok());
@@ -203,7 +231,8 @@ TEST(GazetteerTest, LoadReportsTheBadFile) {
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.error().message.find("not_names.txt"), std::string::npos);
   for (const char* f : {"given_names.txt", "surnames.txt", "uk_places.txt", "places_local.txt",
-                        "common_words.txt", "ambiguous_words.txt"})
+                        "countries.txt", "world_places.txt", "common_words.txt",
+                        "ambiguous_words.txt"})
     std::remove((dir + "/" + f).c_str());
   std::remove(dir.c_str());
 }
