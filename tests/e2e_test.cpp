@@ -218,7 +218,7 @@ TEST_F(DemoTest, GateRefusesAPersonalSummaryUntilAnApproverAccepts) {
             std::string::npos)
       << accepted.out;
   auto report = nlohmann::json::parse(Slurp(out / "disclosure.json"));
-  EXPECT_EQ(report["gate"]["overridden"]["summary-finding"], 1);
+  EXPECT_EQ(report["gate"]["overridden"]["summary-finding"], 2);  // the person and the phone
   EXPECT_EQ(report["gate"]["overridden"]["summary-vocabulary"], 1);
   EXPECT_EQ(Slurp(out / "disclosure.json").find(crime), std::string::npos);
 }
@@ -387,20 +387,32 @@ TEST(CliTest, HelpExplainsEveryCommandWithAnExample) {
   }
 }
 
+// Runs foidesk with `input` on standard input (from a file, so the exit
+// status is foidesk's own).
+CommandRun FoideskWithInput(const std::string& args, const std::string& input, bool keep_stderr_apart = false) {
+  const fs::path in = fs::temp_directory_path() / ("foidesk_e2e_stdin_" + std::to_string(getpid()));
+  std::ofstream(in, std::ios::binary) << input;
+  CommandRun r = Foidesk(args + " < " + in.string(), keep_stderr_apart);
+  fs::remove(in);
+  return r;
+}
+
 TEST(CliTest, SummariseComposesFromFacetsAndChecksAReviewersSummary) {
-  CommandRun composed = Foidesk(
-      "summarise <<'EOF'\nIP NATHAN CHILVERS HAD BEEN CHATTING ON SKYPE. S/T THREATENED TO POST THE VIDEO "
-      "TO HIS FACEBOOK FRIENDS UNLESS HE PAID 500 POUNDS.\nEOF",
+  CommandRun composed = FoideskWithInput(
+      "summarise",
+      "IP NATHAN CHILVERS HAD BEEN CHATTING ON SKYPE. S/T THREATENED TO POST THE VIDEO "
+      "TO HIS FACEBOOK FRIENDS UNLESS HE PAID 500 POUNDS.\n",
       true);
   ASSERT_EQ(composed.status, 0) << composed.out;
   EXPECT_NE(composed.out.find("summary: Threat to post video to friends on Facebook unless money paid"),
             std::string::npos)
       << composed.out;
   EXPECT_EQ(composed.out.find("CHILVERS"), std::string::npos) << composed.out;
-  CommandRun good = Foidesk("summarise --check <<'EOF'\nThreat to send images to family unless money paid\nEOF");
+  CommandRun good = FoideskWithInput("summarise --check", "Threat to send images to family unless money paid\n");
   EXPECT_EQ(good.status, 0) << good.out;
   EXPECT_NE(good.out.find("accepted"), std::string::npos) << good.out;
-  CommandRun bad = Foidesk("summarise --check <<'EOF'\nThreat to send images to family unless money paid, call 07700 900123\nEOF");
+  CommandRun bad = FoideskWithInput("summarise --check",
+                                    "Threat to send images to family unless money paid, call 07700 900123\n");
   EXPECT_EQ(bad.status, 1) << bad.out;
   EXPECT_NE(bad.out.find("summary-finding: phone"), std::string::npos) << bad.out;
   EXPECT_EQ(bad.out.find("07700"), std::string::npos) << "findings are named by kind, not quoted";
