@@ -43,7 +43,8 @@ constexpr CueList kCueLists[] = {
      "det\ndetective\nconstable\nsergeant\ninspector\nofficer"},
     {kRoleCue,
      "victim\nsuspect\nwitness\nip\ns/t\noffender\ninformant\ncomplainant\ndriver\nyouth\nmale\n"
-     "female\nchild\nteenager\nman\nwoman\nboy\ngirl\nperson\nmisper\nmr\nmrs\nms\nmiss"},
+     "female\nchild\nteenager\nman\nwoman\nboy\ngirl\nperson\nmisper\nmr\nmrs\nms\nmiss\n"
+     "officer\nmanager\nkeyholder\nstaff\nmember\nguard\nowner"},
     {kPersonCue,
      "named\ncalled\nname\nnames\nson\ndaughter\n"
      "brother\nsister\nmother\nfather\nmum\ndad\nstepfather\nstepmother\npartner\nex-partner\n"
@@ -159,6 +160,10 @@ bool IsCivilTitle(std::string_view key) {
   return std::find(std::begin(kCivil), std::end(kCivil), key) != std::end(kCivil);
 }
 
+bool IsLearningSuffix(std::string_view key) {
+  return key == "university" || key == "college" || key == "school" || key == "academy";
+}
+
 bool IsQuoteAt(std::string_view s, size_t i, size_t& len) {
   if (s[i] == '"' || s[i] == '\'') {
     len = 1;
@@ -235,12 +240,88 @@ struct NameScan {
     if (t.flags & (kSurname | kGivenName)) return t.upper_line ? true : Capitalised(t);
     return !t.upper_line && Capitalised(t) && !(t.flags & kCommonWord);
   }
+  // After a suffix such as "University": the end (exclusive) of "of [the]
+  // <Capitalised words>" from token j, or j when there is none.
+  size_t OfNameEnd(size_t j) const {
+    if (j >= N() || T(j).gap != Gap::kSpace || Key(T(j)) != "of") return j;
+    if (!T(j).upper_line && T(j).shape != Shape::kLower) return j;
+    size_t k = j + 1;
+    if (k < N() && T(k).gap == Gap::kSpace && Key(T(k)) == "the") ++k;
+    size_t end = j;
+    for (size_t m = k; m < N() && m < k + 3; ++m) {
+      const Token& w = T(m);
+      if (w.gap != Gap::kSpace || w.covered || (w.flags & kNotName) || !Capitalised(w)) break;
+      if (w.upper_line ? w.shape != Shape::kUpper : w.shape != Shape::kCap) break;
+      if (w.cues & (kTitle | kMonth)) break;
+      end = m + 1;
+    }
+    return end;
+  }
+  // The end (exclusive) of an organisation's name after a cue ("an employee
+  // of", "employed by"), from token j: capitalised words with "of", "and",
+  // "&" and "the" inside, up to a comma, full stop, bracket or lower-case
+  // word; j when there is none.
+  size_t CuedOrgEnd(size_t j) const;
+  // Token k is an upper-case common word that ends a name as its surname
+  // ("THROWER", "BARKER"): not a function word or cue, and either `cued` or
+  // the clause ends after it.
+  bool CommonSurnameAt(size_t k, bool cued) const {
+    if (k >= N()) return false;
+    const Token& w = T(k);
+    if (w.gap != Gap::kSpace || !w.upper_line || w.shape != Shape::kUpper) return false;
+    if (w.flags & (kNotName | kPlace | kPlaceStart)) return false;
+    constexpr uint16_t kNoSurname = kTitle | kPersonCue | kPlaceCue | kOrgSuffix | kOrgCueVerb |
+                                    kStreetType | kConnector | kNickCue | kOrgCueAlone | kMonth |
+                                    kRoleCue | kOrgNoun;
+    if (w.cues & kNoSurname) return false;
+    // "IP JADE PUNCHED", "S/T JOHN SHOUTING": a verb, not a surname.
+    const std::string_view key = Key(w);
+    const auto ends = [&](std::string_view suf) {
+      return key.size() > suf.size() + 2 && key.substr(key.size() - suf.size()) == suf;
+    };
+    if (ends("ed") || ends("ing")) return false;
+    if (cued) return true;
+    if (k + 1 >= N()) return true;
+    const Token& x = T(k + 1);
+    return x.gap != Gap::kSpace || (x.flags & kNotName) || x.shape == Shape::kNumber;
+  }
+  // After the given names ending before token `end`: "'NICK' SURNAME" in
+  // quotes, as in "KARL 'STEVIE' FOX" and "Luke 'Nobby' Kelly"; the end
+  // (exclusive) of the surname, or `end` when there is none.
+  size_t QuotedNickSurname(size_t end) const {
+    if (end == 0 || end + 1 >= N()) return end;
+    size_t p = T(end - 1).end;
+    while (p < text.size() && text[p] == ' ') ++p;
+    size_t ql = 0;
+    if (p == T(end - 1).end || p >= text.size() || !IsQuoteAt(text, p, ql) ||
+        p + ql != T(end).start)
+      return end;
+    for (size_t m = end; m < N() && m < end + 3; ++m) {
+      if (m > end && T(m).gap != Gap::kSpace) return end;
+      const size_t q = T(m).end;
+      size_t cl = 0;
+      if (q < text.size() && IsQuoteAt(text, q, cl)) {
+        if (q + cl >= text.size() || text[q + cl] != ' ' || m + 1 >= N()) return end;
+        const Token& sur = T(m + 1);
+        size_t r = q + cl;
+        while (r < sur.start && text[r] == ' ') ++r;
+        if (r != sur.start || (sur.flags & kNotName) || (sur.cues & (kTitle | kConnector)))
+          return end;
+        const bool shape_ok =
+            sur.upper_line ? sur.shape == Shape::kUpper : sur.shape == Shape::kCap;
+        return shape_ok ? m + 2 : end;
+      }
+    }
+    return end;
+  }
   void FindOrganisations();
   bool TryNickname(size_t i, size_t& next);
   bool TryPerson(size_t i, size_t& next);
   bool TryPlace(size_t i, size_t& next);
   size_t ExtendName(size_t j, size_t limit) const;
   size_t PlaceLength(size_t i);
+  size_t CuedPlaceLength(size_t i) const;
+  size_t last_person_next_ = static_cast<size_t>(-1);  // token after the last person
   void Run();
 };
 
@@ -295,6 +376,21 @@ void NameScan::Classify(Token& t) {
       p = q + 1;
     }
     if (all_names && any_surname) t.flags |= kSurname;
+    // "HOUSE-TO-HOUSE", "EX-PARTNER": every part a common word, so the
+    // whole is one ("B. HOUSE-TO-HOUSE" is no name).
+    if (!(t.flags & kSurname)) {
+      bool all_common = true;
+      size_t a = 0;
+      while (a <= key.size() && all_common) {
+        size_t q = key.find('-', a);
+        if (q == std::string_view::npos) q = key.size();
+        const std::string_view part = key.substr(a, q - a);
+        const uint16_t f = part.empty() ? 0 : gaz.Lookup(part);
+        if (!(f & (kCommonWord | kNotName)) || (f & (kGivenName | kSurname))) all_common = false;
+        a = q + 1;
+      }
+      if (all_common) t.flags |= kCommonWord;
+    }
   }
 }
 
@@ -458,58 +554,94 @@ void NameScan::FindOrganisations() {
     while (first < i && (T(first).cues & kConnector) && Key(T(first)) != "st") ++first;
     for (size_t k = first; k < i; ++k)
       if (!(T(k).cues & (kOrgWord | kConnector | kOrgSuffix))) named = true;
+    // "University of East Anglia", "College of West Anglia", "Norwich
+    // University of the Arts": a place of learning named after "of".
+    size_t last = i;
+    if (IsLearningSuffix(Key(t))) {
+      const size_t of_end = OfNameEnd(i + 1);
+      if (of_end > i + 1) {
+        for (size_t k = i + 1; k < of_end; ++k)
+          if (!(T(k).cues & (kOrgWord | kConnector | kOrgSuffix))) named = true;
+        last = of_end - 1;
+      }
+    }
     if (!named) continue;
-    Emit(PiiType::kOrganisation, T(first).start, t.end, 0.6, "organisation");
-    for (size_t k = first; k <= i; ++k) s.tokens[k].covered = true;
+    Emit(PiiType::kOrganisation, T(first).start, T(last).end, 0.6, "organisation");
+    for (size_t k = first; k <= last; ++k) s.tokens[k].covered = true;
   }
-  // "works at X", "employed by X", "attends X", "pupil at X".
+  // "works at X", "employed by X", "attends X", "pupil at X", "an employee
+  // of X", "a student at the X", "his employer, X,".
   for (size_t i = 1; i < n; ++i) {
     const Token& t = T(i);
-    if (t.covered || t.gap != Gap::kSpace) continue;
+    if (t.covered) continue;
     const Token& p = T(i - 1);
-    bool cue = (p.cues & kOrgCueAlone) != 0;
-    // "the firm Smith, Jones and Brown", "his employer Acme": a lower-case
-    // noun, then a word that is neither common nor a given name (a person).
-    if (!cue && (p.cues & kOrgNoun) && p.shape == Shape::kLower && !t.upper_line &&
-        Capitalised(t) && !(t.flags & (kCommonWord | kGivenName | kNotName)) &&
-        !(t.cues & (kTitle | kOrgSuffix)))
-      cue = true;
-    if (!cue && i >= 2 && T(i - 1).gap == Gap::kSpace) {
-      const std::string_view pk = Key(p);
-      if (pk == "at" || pk == "by" || pk == "for") cue = (T(i - 2).cues & kOrgCueVerb) != 0;
+    const std::string_view pk = Key(p);
+    bool cue = false;
+    if (t.gap == Gap::kSpace) {
+      cue = (p.cues & kOrgCueAlone) != 0;
+      // "the firm Smith, Jones and Brown", "his employer Acme": a lower-case
+      // noun, then a word that is neither common nor a given name (a person).
+      if (!cue && (p.cues & kOrgNoun) && p.shape == Shape::kLower && !t.upper_line &&
+          Capitalised(t) && !(t.flags & (kCommonWord | kGivenName | kNotName)) &&
+          !(t.cues & (kTitle | kOrgSuffix)))
+        cue = true;
+      if (!cue && i >= 2 && p.gap == Gap::kSpace) {
+        const std::string_view ppk = Key(T(i - 2));
+        if (pk == "at" || pk == "by" || pk == "for") cue = (T(i - 2).cues & kOrgCueVerb) != 0;
+        else if (pk == "of") cue = ppk == "employee" || ppk == "employees";
+      }
+    } else if (CommaBefore(i) && (pk == "employer" || pk == "employers")) {
+      // "IP'S EMPLOYER, HOVIS, ABOUT": the name stands between commas.
+      cue = !(t.flags & kGivenName) && !(t.cues & kTitle);
     }
     if (!cue) continue;
-    size_t j = i;
-    if (Key(T(j)) == "the" && j + 1 < n && T(j + 1).gap == Gap::kSpace) ++j;
-    size_t last = j;
-    size_t k = j;
-    size_t first_comma = 0;  // token after the first comma inside the run
-    bool joined_after_comma = false;
-    for (; k < n && k < j + 6; ++k) {
-      const Token& w = T(k);
-      const bool list_comma = k > j && w.gap == Gap::kPunct && CommaBefore(k) && ListName(T(k - 1)) &&
-                              ListName(w);
-      if (k > j && w.gap != Gap::kSpace && w.gap != Gap::kAmp && !list_comma) break;
-      if (list_comma && first_comma == 0) first_comma = k;
-      if (first_comma && k > first_comma && (w.gap == Gap::kAmp || Key(w) == "and"))
-        joined_after_comma = true;
-      if (w.covered || (w.flags & kNotName)) break;
-      const bool ok = w.upper_line
-                          ? !(w.flags & kCommonWord) || (w.cues & kOrgWord) ||
-                                (w.flags & (kSurname | kGivenName))
-                          : Capitalised(w) || (k > j && (w.cues & kConnector) &&
-                                               w.shape == Shape::kLower && Key(w) != "the");
-      if (!ok) break;
-      last = k;
-    }
-    if (k == j) continue;
-    // "works for Smith, who ...": a comma list needs its "and".
-    if (first_comma && !joined_after_comma && last >= first_comma) last = first_comma - 1;
-    while (last > j && (T(last).cues & kConnector)) --last;
-    if (T(last).cues & kConnector) continue;
-    Emit(PiiType::kOrganisation, T(j).start, T(last).end, 0.6, "organisation");
-    for (size_t m = j; m <= last; ++m) s.tokens[m].covered = true;
+    const size_t j = Key(t) == "the" && i + 1 < n && T(i + 1).gap == Gap::kSpace ? i + 1 : i;
+    const size_t end = CuedOrgEnd(j);
+    if (end <= j) continue;
+    Emit(PiiType::kOrganisation, T(j).start, T(end - 1).end, 0.6, "organisation");
+    for (size_t m = j; m < end; ++m) s.tokens[m].covered = true;
   }
+}
+
+size_t NameScan::CuedOrgEnd(size_t j) const {
+  const size_t n = N();
+  size_t last = j;
+  size_t k = j;
+  size_t first_comma = 0;  // token after the first comma inside the run
+  bool joined_after_comma = false;
+  for (; k < n && k < j + 6; ++k) {
+    const Token& w = T(k);
+    const bool list_comma =
+        k > j && w.gap == Gap::kPunct && CommaBefore(k) && ListName(T(k - 1)) && ListName(w);
+    if (k > j && w.gap != Gap::kSpace && w.gap != Gap::kAmp && !list_comma) break;
+    if (list_comma && first_comma == 0) first_comma = k;
+    if (first_comma && k > first_comma && (w.gap == Gap::kAmp || Key(w) == "and"))
+      joined_after_comma = true;
+    // "of", "and", "the" inside a name ("University of East Anglia"); "the"
+    // only after "of".
+    const std::string_view key = Key(w);
+    const bool connector = k > j && (w.cues & kConnector) &&
+                           (key != "the" || Key(T(k - 1)) == "of") &&
+                           (w.upper_line ? w.shape == Shape::kUpper : w.shape == Shape::kLower);
+    if (w.covered || ((w.flags & kNotName) && !connector)) break;
+    // In upper case every word is a capital: what is not a function word
+    // counts ("ANGLIAN WATER"); in mixed case the capitals decide.
+    const bool ok = w.upper_line ? w.shape == Shape::kUpper || w.shape == Shape::kInitial
+                                 : Capitalised(w) || connector;
+    if (!ok || (w.cues & (kTitle | kMonth)) || w.shape == Shape::kNumber) break;
+    last = k;
+  }
+  if (k == j) return j;
+  // "works for Smith, who ...": a comma list needs its "and".
+  if (first_comma && !joined_after_comma && last >= first_comma) last = first_comma - 1;
+  while (last > j && (T(last).cues & kConnector)) --last;
+  if (T(last).cues & kConnector) return j;
+  // "WORKS AT NIGHT", "WORKS AT HOME": one common word is no name.
+  const Token& w = T(j);
+  if (last == j && w.upper_line && (w.flags & kCommonWord) &&
+      !(w.flags & (kGivenName | kSurname | kPlace)) && !(w.cues & (kOrgWord | kOrgSuffix)))
+    return j;
+  return last + 1;
 }
 
 // "known as 'Smudge'", "aka Dazza", "nicknamed BIG DAVE".
@@ -597,13 +729,20 @@ bool NameScan::TryPerson(size_t i, size_t& next) {
       // After Mr, Mrs, Dr any word is a name ("MR THROWER"); after a rank the
       // word must look like a name, since "PC ATTENDED" is not one.
       const bool civil = IsCivilTitle(Key(t));
+      // "PC 920 WATTS": after a collar number the word is the officer's name.
+      const bool numbered = j > i + 1;
       const bool first_ok =
           w.shape == Shape::kInitial ||
           (!(w.flags & kNotName) && !(w.cues & kTitle) &&
-           (civil ? (w.upper_line ? w.shape == Shape::kUpper : Capitalised(w)) : NameWord(w)));
+           (civil || numbered ? (w.upper_line ? w.shape == Shape::kUpper : Capitalised(w))
+                              : NameWord(w)));
       if (first_ok) {
         size_t end = w.shape == Shape::kInitial ? ExtendName(j, 4) : ExtendName(j + 1, 3);
         if (end <= j) end = j + 1;
+        // "SECURITY OFFICER RICHARD BARKER": a given name, then a common surname.
+        if ((T(end - 1).flags & kGivenName) && T(end - 1).name_end == T(end - 1).end &&
+            CommonSurnameAt(end, true))
+          ++end;
         // A lone initial after a title is not a name ("MR A").
         if (!(end == j + 1 && w.shape == Shape::kInitial)) {
           Emit(PiiType::kPerson, w.start, T(end - 1).name_end, 0.85, "person");
@@ -617,12 +756,21 @@ bool NameScan::TryPerson(size_t i, size_t& next) {
   if (t.covered) return false;
   // Initials then a surname: "J. Smith", "J SMITH", "J.A. Smith".
   if (t.shape == Shape::kInitial) {
+    // "NI NO NP 42 52 90 B.": the check letter of a number, not an initial.
+    if (i > 0 && t.gap == Gap::kSpace && T(i - 1).shape == Shape::kNumber) return false;
     size_t j = i;
     while (j < n && j < i + 3 && T(j).shape == Shape::kInitial &&
            (j == i || T(j).gap == Gap::kSpace))
       ++j;
     if (j >= n || T(j).gap != Gap::kSpace) return false;
     const Token& w = T(j);
+    // "IP MR L BARKER", "S/T M BEGUM": after a cue, a common surname too.
+    if (!NameWord(w) && CueBefore(i, kRoleCue | kPersonCue | kTitle, 1) &&
+        CommonSurnameAt(j, true)) {
+      Emit(PiiType::kPerson, t.start, w.name_end, 0.7, "person");
+      next = j + 1;
+      return true;
+    }
     if (!NameWord(w)) return false;
     const std::string_view k = Key(t);
     const bool strong = (w.flags & kSurname) && !(w.flags & kCommonWord);
@@ -641,9 +789,46 @@ bool NameScan::TryPerson(size_t i, size_t& next) {
   // a role ("VICTIM", "S/T") only right before, since a verb often follows it.
   const bool person_cue = CueBefore(i, kPersonCue, 2);
   const bool role_cue = CueBefore(i, kRoleCue, 1);
+  // The legacy "SURNAME, FORENAMES" after a role: "IP FOSTER, ALEKSANDRA LEFT".
+  if (role_cue && i + 1 < n && !(t.cues & (kTitle | kOrgSuffix | kStreetType)) &&
+      t.name_end == t.end && CommaBefore(i + 1)) {
+    const Token& f = T(i + 1);
+    const bool forename = (f.flags & (kGivenName | kSurname)) && !(f.flags & kCommonWord) &&
+                          !(f.flags & kNotName) && (f.upper_line ? f.shape == Shape::kUpper
+                                                                 : f.shape == Shape::kCap);
+    if (forename && !(t.flags & kPlace)) {
+      const size_t end = ExtendName(i + 2, 2);
+      Emit(PiiType::kPerson, t.start, T(end - 1).name_end, 0.75, "person");
+      next = end;
+      return true;
+    }
+  }
   if (t.flags & kGivenName) {
     const bool ambiguous = (t.flags & kCommonWord) != 0;
-    const size_t end = t.name_end != t.end ? i + 1 : ExtendName(i + 1, 3);
+    size_t end = t.name_end != t.end ? i + 1 : ExtendName(i + 1, 3);
+    // "KARL 'STEVIE' FOX": a nickname in quotes, then the surname.
+    if (t.name_end == t.end && T(end - 1).name_end == T(end - 1).end) {
+      const size_t nick_end = QuotedNickSurname(end);
+      if (nick_end > end) {
+        Emit(PiiType::kPerson, t.start, T(nick_end - 1).name_end, 0.8, "person");
+        next = nick_end;
+        return true;
+      }
+    }
+    // "IP JADE THROWER OF", "ANNA BARKER (DOB": in upper case a surname that
+    // is also a common word, after a role or before the end of the clause.
+    bool common_surname = false;
+    // Not after a number plate or a number: "FOCUS AV61 AMA STOLEN".
+    const bool after_digits = i > 0 && (T(i - 1).shape == Shape::kNumber ||
+                                        T(i - 1).shape == Shape::kOther);
+    if (!after_digits && t.name_end == t.end && end - i <= 3 &&
+        T(end - 1).name_end == T(end - 1).end &&
+        CommonSurnameAt(end, role_cue || person_cue)) {
+      if (!ambiguous || role_cue || person_cue) {
+        ++end;
+        common_surname = true;
+      }
+    }
     const size_t after = end - (i + 1);
     // "Magdalen Street", "John Smith Road": a street, the address recogniser's.
     if (end < n && (T(end).cues & kStreetType) && T(end).gap == Gap::kSpace &&
@@ -658,6 +843,9 @@ bool NameScan::TryPerson(size_t i, size_t& next) {
         const bool common = (w.flags & kCommonWord) != 0;
         if (!common) ok = true;
         if (common && (w.flags & kSurname) && (!w.upper_line || role_cue)) ok = true;
+        // "the suspect Harry Barker": a capital after a role, or a common
+        // surname already checked in upper case.
+        if (common && (role_cue || person_cue) && (!w.upper_line || common_surname)) ok = true;
       }
       if (!ok) return false;
     }
@@ -717,9 +905,76 @@ size_t NameScan::PlaceLength(size_t i) {
   return best;
 }
 
+// A village the lists lack, named after a place cue: "LIVES IN HICKLING",
+// "TOWARDS BARNHAM BROOM", "S/T FLETCHER SIMON OF WORSTEAD", "in the
+// Blofield area", "abandoned in Cley next the Sea." The number of tokens of
+// the capitalised run from token i, or 0.
+size_t NameScan::CuedPlaceLength(size_t i) const {
+  const Token& t = T(i);
+  const size_t n = N();
+  if (t.covered || t.gap != Gap::kSpace || i == 0) return 0;
+  auto word_ok = [&](const Token& w) {
+    if (w.covered || (w.flags & kNotName) || w.embedded) return false;
+    if (w.cues & (kTitle | kMonth | kStreetType | kOrgSuffix | kRoleCue | kPersonCue)) return false;
+    return w.upper_line ? w.shape == Shape::kUpper : w.shape == Shape::kCap;
+  };
+  if (!word_ok(t)) return 0;
+  // The first word says the most: a known place, or a word no list knows.
+  if ((t.flags & (kCommonWord | kGivenName)) && !(t.flags & (kPlace | kPlaceStart))) return 0;
+  // The run: capitalised words, "next the", "on", "st" inside, at most four.
+  size_t end = i + 1;
+  for (size_t k = i + 1; k < n && k < i + 6; ++k) {
+    const Token& w = T(k);
+    if (w.gap != Gap::kSpace || Key(w) == "area") break;
+    if (word_ok(w)) {
+      end = k + 1;
+      continue;
+    }
+    const std::string_view key = Key(w);
+    const bool inner = key == "next" || (key == "the" && Key(T(k - 1)) == "next") ||
+                       key == "on" || key == "upon" || key == "st" || key == "le" || key == "by";
+    if (!inner || w.covered) break;
+  }
+  if (end - i > 4) return 0;
+  // "IN CHAPEL STREET" is a street: the address recogniser's.
+  if (end < n && (T(end).cues & kStreetType) && T(end).gap == Gap::kSpace) return 0;
+  const Token& p = T(i - 1);
+  const std::string_view pk = Key(p);
+  const std::string_view ppk = i >= 2 && p.gap == Gap::kSpace ? Key(T(i - 2)) : std::string_view();
+  // "in the Blofield area"
+  if (pk == "the" && ppk == "in" && end < n && T(end).gap == Gap::kSpace &&
+      Key(T(end)) == "area")
+    return end - i;
+  // "SIMON OF WORSTEAD": "of" right after a person.
+  if (pk == "of" && i - 1 == last_person_next_) return end - i;
+  const bool lives = ppk == "lives" || ppk == "living" || ppk == "resides" ||
+                     ppk == "resident" || ppk == "moved" || ppk == "based";
+  if (pk == "towards" || pk == "near" || ((pk == "in" || pk == "to") && lives)) return end - i;
+  // "in", "from", "to" alone: the run ends the clause ("ABANDONED IN
+  // HOPTON-ON-SEA.") or a time or date follows ("in Gayton on 09/10/2015").
+  // Here "TO SEND" is a verb and "IN MARCH" a month: no common first word.
+  if ((pk == "in" || pk == "from" || pk == "to") && !(t.flags & kCommonWord)) {
+    if (end >= n || T(end).gap == Gap::kStop || T(end).gap == Gap::kBreak) return end - i;
+    const Token& x = T(end);
+    const std::string_view xk = Key(x);
+    if ((xk == "at" || xk == "on") && end + 1 < n && T(end + 1).shape == Shape::kNumber)
+      return end - i;
+    // "STOLEN FROM WICKLEWOOD WHILE LEFT UNATTENDED"
+    if (xk == "while" || xk == "when" || xk == "overnight") return end - i;
+  }
+  return 0;
+}
+
 bool NameScan::TryPlace(size_t i, size_t& next) {
   const Token& t = T(i);
-  if (t.covered || !(t.flags & (kPlace | kPlaceStart))) return false;
+  if (t.covered) return false;
+  const size_t cued = CuedPlaceLength(i);
+  if (!(t.flags & (kPlace | kPlaceStart)) || (cued > 0 && cued >= PlaceLength(i))) {
+    if (cued == 0) return false;
+    Emit(PiiType::kLocation, t.start, T(i + cued - 1).name_end, 0.6, "place");
+    next = i + cued;
+    return true;
+  }
   const size_t n = N();
   const size_t best = PlaceLength(i);
   if (best == 0) return false;
@@ -737,7 +992,11 @@ bool NameScan::TryPlace(size_t i, size_t& next) {
         pk == "my" || T(i - 1).name_end != T(i - 1).end)
       return false;
   }
-  const bool cue = CueBefore(i, kPlaceCue, 2);
+  // "ENTERED HALFORDS, DISS AND ...", "AT ALDI, DISS, WAS": a UK town
+  // between a comma and the end of the clause or "and".
+  const bool comma_cue = !(t.flags & kForeignPlace) && best == 1 && CommaBefore(i) &&
+                         (i + 1 >= n || T(i + 1).gap != Gap::kSpace || Key(T(i + 1)) == "and");
+  const bool cue = comma_cue || CueBefore(i, kPlaceCue, 2);
   const std::string_view key = Key(t);
   const bool single = best == 1 && key.find('-') == std::string_view::npos &&
                       key.find('\'') == std::string_view::npos;
@@ -748,7 +1007,8 @@ bool NameScan::TryPlace(size_t i, size_t& next) {
     // and in upper case "TO SEND" is a verb, so there a strong cue is needed.
     if ((t.flags & kCommonWord) && !cue) return false;
     if ((t.cues & kMonth) && !CueBefore(i, kStrongPlaceCue, 2)) return false;
-    if ((t.flags & kCommonWord) && t.upper_line && !CueBefore(i, kStrongPlaceCue, 2)) {
+    if ((t.flags & kCommonWord) && t.upper_line && !comma_cue &&
+        !CueBefore(i, kStrongPlaceCue, 2)) {
       const std::string_view pk = t.gap == Gap::kSpace ? Key(T(i - 1)) : std::string_view();
       bool ok = pk == "in" || pk == "at" || pk == "of";
       // "FROM GREAT YARMOUTH TO DISS"
@@ -777,7 +1037,12 @@ void NameScan::Run() {
   size_t i = 0;
   while (i < N()) {
     size_t next = i + 1;
-    if (TryNickname(i, next) || TryPerson(i, next) || TryPlace(i, next)) {
+    if (TryNickname(i, next) || TryPerson(i, next)) {
+      last_person_next_ = std::max(next, i + 1);
+      i = last_person_next_;
+      continue;
+    }
+    if (TryPlace(i, next)) {
       i = std::max(next, i + 1);
       continue;
     }

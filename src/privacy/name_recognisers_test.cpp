@@ -129,6 +129,50 @@ const Case kCases[] = {
     {"Later Priya said she saw it.", {"Priya"}, {}, {}},
     {"Hargreaves said nothing. Police attended. However nothing was taken.", {}, {}, {}},
     {"Neighbour Kowalski heard shouting.", {"Kowalski"}, {}, {}},
+    // Upper case: a surname that is also a common word, after a role or a
+    // rank, or before the end of the clause; not a common word that follows.
+    {"S/T MOHAMMED THROWER (DOB 19/07/1987) ENTERED THE SHOP.", {"MOHAMMED THROWER"}, {}, {}},
+    {"DETAINED BY SECURITY OFFICER RICHARD BARKER. VALUE 50.", {"RICHARD BARKER"}, {}, {}},
+    {"CAUSING IP ANTHONY GAVIN CRANE ALARM AND DISTRESS.", {"ANTHONY GAVIN CRANE"}, {}, {}},
+    {"HIS FORD FOCUS AV61 AMA STOLEN FROM THE DRIVEWAY.", {"AMA"}, {}, {}},
+    {"OIC PC 920 WATTS SPOKE TO IP MR L BARKER.", {"WATTS", "L BARKER"}, {}, {}},
+    {"IP PRIYA TOOK THE CAR KEYS. S/T PRIYA PUNCHED HIM.", {"PRIYA", "PRIYA"}, {}, {}},
+    {"The suspect Harry Barker (DOB 16/05/1975) was arrested.", {"Harry Barker"}, {}, {}},
+    // The legacy "SURNAME, FORENAMES" after a role.
+    {"IP FOSTER, ALEKSANDRA LEFT HER BICYCLE.", {"FOSTER, ALEKSANDRA"}, {}, {}},
+    {"IP CAR, PHONE AND WALLET STOLEN.", {}, {}, {}},
+    // A nickname in quotes between the given name and the surname.
+    {"A LODGER, KARL 'STEVIE' FOX, HAS TAKEN SPIRITS.", {"KARL 'STEVIE' FOX"}, {}, {}},
+    {"The suspect Luke 'Nobby' Kelly was seen.", {"Luke 'Nobby' Kelly"}, {}, {}},
+    {"Partner Elliot ‘Smudger’ Butler grabbed her.", {"Elliot ‘Smudger’ Butler"}, {},
+     {}},
+    // An initial right after digits, or before a hyphenated common word, is no name.
+    {"NI NO NP 42 52 90 B. HOUSE-TO-HOUSE ENQUIRIES NEGATIVE.", {}, {}, {}},
+    {"SEEN AT 10 B. HOUSE-TO-HOUSE DONE.", {}, {}, {}},
+    // Villages no list holds, after a place cue.
+    {"CAR SOLD TO S/T FLETCHER SIMON OF WORSTEAD.", {"FLETCHER SIMON"}, {"WORSTEAD"}, {}},
+    {"IP LIVES IN HICKLING.", {}, {"HICKLING"}, {}},
+    {"A CAR DROVE OFF TOWARDS BARNHAM BROOM. NO WITNESSES.", {}, {"BARNHAM BROOM"}, {}},
+    {"BANK CARDS USED SHORTLY AFTER IN THORPE ST ANDREW.", {}, {"THORPE ST ANDREW"}, {}},
+    {"Similar offences in the Blofield area this month.", {}, {"Blofield"}, {}},
+    {"An argument outside the pub in Gayton on 09/10/2015.", {}, {"Gayton"}, {}},
+    {"The car was found abandoned in Cley next the Sea.", {}, {"Cley next the Sea"}, {}},
+    {"S/T ENTERED HALFORDS, DISS AND TOOK A LAPTOP.", {}, {"DISS"}, {}},
+    {"IP WAS IN FEAR. HE WENT TO SEND IT. SHE WAS IN HOSPITAL.", {}, {}, {}},
+    {"She was messaged in Snapchat groups and in the evening area.", {}, {}, {}},
+    // Organisations after a workplace or school cue.
+    {"IP MR WAYNE TAYLOR, AN EMPLOYEE OF ANGLIAN WATER, WAS ASSAULTED.", {"WAYNE TAYLOR"}, {},
+     {"ANGLIAN WATER"}},
+    {"IP, WHO IS AN EMPLOYEE OF NORWICH CITY COUNCIL; NOTHING TO ADD.", {}, {},
+     {"NORWICH CITY COUNCIL"}},
+    {"S/T FOLLOWED HER FROM WORK AT HOTEL CHOCOLAT TO THE BUS.", {}, {}, {"HOTEL CHOCOLAT"}},
+    {"THREATENED TO TELL IP'S EMPLOYER, HOVIS, ABOUT IT.", {}, {}, {"HOVIS"}},
+    {"IP (AN EMPLOYEE OF THE CO-OP) REPORTS DAMAGE.", {}, {}, {"CO-OP"}},
+    {"IP IS A STUDENT AT THE UNIVERSITY OF EAST ANGLIA; NOTHING TO ADD.", {}, {},
+     {"UNIVERSITY OF EAST ANGLIA"}},
+    {"The victim is a student at Norwich University of the Arts.", {}, {},
+     {"Norwich University of the Arts"}},
+    {"IP WORKS AT NIGHT AND IS AN EMPLOYEE OF THE MONTH.", {}, {}, {}},
 };
 
 TEST(NameRecogniserTest, Cases) {
