@@ -31,6 +31,7 @@ enum Flag : uint16_t {
   kAbbrev = 1 << 9,        // may carry a dot: St. Rd. Ave. Apt.
   kBareType = 1 << 10,     // names a street even without a house number: Church Lane
   kUnit = 1 << 11,         // a unit word that is worth reporting alone: "Flat 3", "Apt. 591"
+  kTheType = 1 << 12,      // names a street after "The" alone: The Green, THE STREET
 };
 
 struct Token {
@@ -71,8 +72,17 @@ const std::unordered_map<std::string_view, uint16_t>& Lexicon() {
     add({"road", "street", "lane", "close", "avenue", "drive", "way", "crescent", "gardens",
          "place", "hill", "terrace", "grove", "row", "square", "walk", "rise", "mews", "loke",
          "chase", "plain", "parade", "boulevard", "approach", "causeway", "esplanade",
-         "promenade", "rd", "st", "ave", "ln"},
+         "promenade", "rd", "st", "ave", "ln", "common", "broadway", "yard", "wharf", "quay",
+         "vale", "meadows"},
         kBareType);
+    // "The Green", "The Street", "THE COMMON": the type word is the whole name.
+    // Not Road, Park, Court, Hill, Way, Place or Estate, which after "the" more
+    // often name a thing than a street ("the Crown Court", "the way").
+    add({"green", "street", "common", "parade", "broadway", "plain", "loke", "chase", "rise",
+         "walk", "square", "causeway", "crescent", "drive", "avenue", "lane", "mews", "quay",
+         "wharf", "esplanade", "promenade", "strand", "close", "row", "terrace", "grove",
+         "pightle", "croft", "meadows", "fields", "gardens", "boulevard"},
+        kTheType);
     add({"rue", "via", "calle", "avenida", "avenue", "boulevard", "piazza", "plaza", "rua",
          "ulica", "ul", "viale", "corso", "chemin", "allee", "allée", "carrer", "camino", "paseo",
          "largo", "praça", "praca", "strada", "place", "avinguda", "travessa", "ulitsa"},
@@ -87,7 +97,8 @@ const std::unordered_map<std::string_view, uint16_t>& Lexicon() {
     add({"house", "cottage", "cottages", "farm", "farmhouse", "lodge", "barn", "hall", "manor",
          "rectory", "vicarage", "mill", "villa", "bungalow", "flats", "apartments", "mansions",
          "tower", "towers", "building", "centre", "center", "chambers", "works", "court",
-         "heights", "grange", "house", "place", "wing", "annexe", "annex", "barns", "stables"},
+         "heights", "grange", "house", "place", "wing", "annexe", "annex", "barns", "stables",
+         "view"},
         kBuilding);
     add({"a",       "an",     "and",      "any",     "are",     "as",      "at",     "be",
          "been",    "but",    "by",       "day",     "down",    "each",    "for",    "from",
@@ -438,6 +449,47 @@ class Scanner {
     return !(p == ':' || p == '.' || p == '$' || p == 0xA3 || p == 0xAC || p == '-' || p == '/');
   }
 
+  bool IsOf(int i) const {
+    if (!Is(i, Kind::kWord)) return false;
+    const std::string_view w = Text(i);
+    return w == "of" || w == "OF" || w == "Of";
+  }
+  bool IsThe(int i) const {
+    if (!Is(i, Kind::kWord)) return false;
+    const std::string_view w = Text(i);
+    return w == "The" || w == "THE";
+  }
+
+  // "The Green", "THE STREET": a street named by its type word after a
+  // capitalised "The", where the case says it is a name: after a comma, a line
+  // break, a quote or bracket, or a lower-case word ("on The Green"); in upper
+  // case only after a separator and followed by one or the end of a clause.
+  bool TryTheStreet(int type, int end, Span& s) const {
+    const int the = type - 1;
+    if (!IsThe(the) || !Capitalised(type) || !(Flags(type) & kTheType)) return false;
+    const bool upper = t_[the].cs == Case::kUpper;
+    if (upper != (t_[type].cs == Case::kUpper)) return false;
+    const Token* pv = At(the - 1);
+    const Token* nx = At(end + 1);
+    const bool sep_after = !nx || nx->kind == Kind::kComma || nx->kind == Kind::kNewline ||
+                           nx->kind == Kind::kDot || nx->kind == Kind::kOther;
+    bool ok = false;
+    if (pv && (pv->kind == Kind::kComma || pv->kind == Kind::kNewline ||
+               pv->kind == Kind::kOther)) {
+      ok = !upper || sep_after;
+    } else if (!pv) {
+      ok = nx && (nx->kind == Kind::kComma || nx->kind == Kind::kNewline);
+    } else if (!upper && pv->kind == Kind::kWord && pv->cs == Case::kLower) {
+      ok = true;
+    } else if (upper && pv->kind == Kind::kWord && (Flags(the - 1) & kStop) && nx &&
+               nx->kind == Kind::kComma) {
+      // "PARKED ON THE GREEN, GREAT YARMOUTH": only with a town line after it.
+      return Finish(the, end, false, false, s, type, true) && s.last > end;
+    }
+    if (!ok) return false;
+    return Finish(the, end, false, false, s, type, true);
+  }
+
   // Skips a dot after an abbreviation at i ("St." "Apt."); returns the last token used.
   int WithDot(int i) const { return Is(i + 1, Kind::kDot) && Has(i, kAbbrev) ? i + 1 : i; }
 
@@ -602,7 +654,7 @@ class Scanner {
       // start with "The" or end with a building word, after a line start.
       if (!sep || !Capitalised(p)) break;
       int b = p, words = 0;
-      while (b >= 0 && words < 4 && (NameWord(b) || (Has(b, kParticle) && b != p))) {
+      while (b >= 0 && words < 4 && !IsOf(b) && (NameWord(b) || (Has(b, kParticle) && b != p))) {
         --b;
         ++words;
       }
@@ -612,9 +664,14 @@ class Scanner {
                        (Text(b + 1) == "The" || Text(b + 1) == "THE");
       if (the) start = b + 1;
       if (!(the || Has(p, kBuilding)) || start > p) break;
-      // The line must start there: a text start, a line break, a comma or a cue.
+      // The line must start there: a text start, a line break, a comma, a cue,
+      // "of" ("OF ORCHARD HOUSE, BOWTHORPE ROAD") or, before a capitalised
+      // mixed-case name, any lower-case word ("damage Ivy Cottage, ...").
+      const bool lower_before = Is(start - 1, Kind::kWord) && t_[start - 1].cs == Case::kLower &&
+                                t_[start].cs == Case::kTitle;
       if (At(start - 1) && !Is(start - 1, Kind::kNewline) && !Is(start - 1, Kind::kComma) &&
-          !Is(start - 1, Kind::kOther) && !Has(start - 1, kStop))
+          !Is(start - 1, Kind::kOther) && !Has(start - 1, kStop) && !IsOf(start - 1) &&
+          !lower_before)
         break;
       first = start;
       *found = true;
@@ -624,7 +681,8 @@ class Scanner {
 
   // Scores and extends a street line [first, last] with or without a number.
   // `type` is the street-type word, for a street without a number.
-  bool Finish(int first, int last, bool number, bool lower_case, Span& s, int type = -1) const {
+  bool Finish(int first, int last, bool number, bool lower_case, Span& s, int type = -1,
+              bool the_street = false) const {
     bool premise = false;
     first = Premise(first, &premise);
     bool upper_line = !lower_case;
@@ -635,7 +693,7 @@ class Scanner {
     const int end = Extend(last, upper_line, &lines, &postcode);
     const bool strong = number || premise;
     // Without a number or premise only a word that names streets will do.
-    if (!strong && !(type >= 0 && Has(type, kBareType))) return false;
+    if (!strong && !the_street && !(type >= 0 && Has(type, kBareType))) return false;
     if (!strong && lines == 0) {
       s.score = 0.35;  // a street name alone: context decides
     } else if (!strong) {
@@ -778,6 +836,7 @@ class Scanner {
     if (has_name && t.cs == Case::kLower && HouseNumber(first - 1)) {
       return Finish(first - 1, end, true, false, s);  // 12 High street
     }
+    if (!has_name && first == type && TryTheStreet(type, end, s)) return true;
     // Lower case: "12 church lane", only after a house number.
     if (!(Flags(type) & kLowerType)) return false;
     int lf = type;

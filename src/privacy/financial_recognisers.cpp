@@ -5,7 +5,10 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -73,6 +76,66 @@ int IbanLength(char a, char b) {
   return 0;
 }
 
+// Whether any of the eight bytes of x is an ASCII digit.
+bool HasDigitByte(uint64_t x) {
+  constexpr uint64_t k01 = 0x0101010101010101ULL;
+  constexpr uint64_t k80 = 0x8080808080808080ULL;
+  const uint64_t low = x & ~k80;                 // the low seven bits of each byte
+  const uint64_t ge0 = low + k01 * (0x80 - '0');  // high bit: low >= '0'
+  const uint64_t gt9 = low + k01 * (0x7F - '9');  // high bit: low > '9'
+  return (ge0 & ~gt9 & ~x & k80) != 0;
+}
+
+// The offset of the first ASCII digit at or after i, or text.size(); eight
+// bytes at a time where there is none.
+size_t NextDigit(std::string_view text, size_t i) {
+  const size_t n = text.size();
+  while (i + 8 <= n) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + i, 8);
+    if (HasDigitByte(x)) break;
+    i += 8;
+  }
+  while (i < n && !IsDigit(text[i])) ++i;
+  return i;
+}
+
+// Whether the text has a cluster of at least `want` digits: digit runs
+// joined by single spaces or dashes ("40-11-62 12345678", "4111 1111 1111
+// 1111"). Every card number, sort code and account number the scanners and
+// the pattern below can report lies inside one such cluster, so text
+// without one (most text) is ruled out before any other work.
+bool HasDigitCluster(std::string_view text, size_t want) {
+  const size_t n = text.size();
+  size_t i = NextDigit(text, 0);
+  while (i < n) {
+    size_t count = 0, j = i;
+    while (true) {
+      while (j < n && IsDigit(text[j])) ++j, ++count;
+      if (j + 1 < n && (text[j] == ' ' || text[j] == '-') && IsDigit(text[j + 1])) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    if (count >= want) return true;
+    i = NextDigit(text, j);
+  }
+  return false;
+}
+
+// Whether an IBAN could start anywhere in the text: two upper-case letters
+// of a known country and two digits (the first test of the IBAN scanner).
+bool HasIbanStart(std::string_view text) {
+  const size_t n = text.size();
+  for (size_t k = NextDigit(text, 2); k + 1 < n; k = NextDigit(text, k + 1)) {
+    if (IsDigit(text[k + 1]) && IsUpper(text[k - 1]) && IsUpper(text[k - 2]) &&
+        IbanLength(text[k - 2], text[k - 1]) != 0)
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool LuhnValid(std::string_view s) {
@@ -109,6 +172,7 @@ bool IbanChecksumValid(std::string_view compact) {
 }
 
 void PaymentCardRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
+  if (!HasDigitCluster(text, 13)) return;  // a card has 13 to 19 digits
   const size_t n = text.size();
   std::array<Group, 24> groups;
   size_t i = 0;
@@ -156,6 +220,7 @@ void PaymentCardRecogniser::Find(std::string_view text, std::vector<PiiFinding>&
 }
 
 void IbanRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
+  if (text.size() < 4 || !HasIbanStart(text)) return;
   const size_t n = text.size();
   std::string compact;
   std::vector<size_t> ends;  // text offset after each compact character
@@ -219,6 +284,9 @@ void BankAccountRecogniser::Find(std::string_view text, std::vector<PiiFinding>&
   }();
   constexpr double kScores[] = {0.85, 0.8, 0.9};
   if (!kPattern->ok()) return;
+  // Each shape holds at least six digits in one cluster: a sort code, an
+  // account of 6 to 10 digits or 4 and 4.
+  if (!HasDigitCluster(text, 6)) return;
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece m[4];
   size_t pos = 0;

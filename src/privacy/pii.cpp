@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -43,11 +44,66 @@ void AppendContextWords(std::string_view s, std::vector<std::string>& words) {
   if (!cur.empty()) words.push_back(std::move(cur));
 }
 
-bool ContainsPhrase(const std::vector<std::string>& window, const std::vector<std::string>& p) {
-  if (p.empty() || p.size() > window.size()) return false;
-  for (size_t i = 0; i + p.size() <= window.size(); ++i) {
-    if (std::equal(p.begin(), p.end(), window.begin() + static_cast<std::ptrdiff_t>(i)))
-      return true;
+// A context word of the text, read in place: [b, e) starts and ends with a
+// word byte and may hold dots, which do not count; `len` is its length
+// without them. It equals the word AppendContextWords makes of the same bytes.
+struct WordSpan {
+  uint32_t b;
+  uint32_t e;
+  uint32_t len;
+};
+
+bool IsContextWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '\'' || c == '/' || c >= 0x80;
+}
+
+// The words of text[lo, hi) as AppendContextWords would split them, without
+// copying them.
+void ContextWordSpans(std::string_view text, size_t lo, size_t hi, std::vector<WordSpan>& out) {
+  size_t i = lo;
+  while (i < hi) {
+    if (!IsContextWordByte(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    const size_t b = i;
+    size_t e = i, len = 0;
+    while (i < hi) {
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c == '.') {
+        ++i;
+      } else if (IsContextWordByte(c)) {
+        ++len;
+        e = ++i;
+      } else {
+        break;
+      }
+    }
+    out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), static_cast<uint32_t>(len)});
+  }
+}
+
+// Whether the word `w` of the text, lower-cased and without dots, is `word`.
+bool WordEquals(std::string_view text, const WordSpan& w, const std::string& word) {
+  if (w.len != word.size()) return false;
+  size_t k = 0;
+  for (size_t i = w.b; i < w.e; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '.') continue;
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+    if (static_cast<char>(c) != word[k++]) return false;
+  }
+  return true;
+}
+
+bool ContainsPhrase(std::string_view text, const WordSpan* window, size_t n,
+                    const std::vector<std::string>& p) {
+  if (p.empty() || p.size() > n) return false;
+  for (size_t i = 0; i + p.size() <= n; ++i) {
+    size_t k = 0;
+    while (k < p.size() && WordEquals(text, window[i + k], p[k])) ++k;
+    if (k == p.size()) return true;
   }
   return false;
 }
@@ -176,25 +232,30 @@ void Detector::ApplyContext(std::string_view text, std::vector<PiiFinding>& find
   uint32_t ruled = 0;
   for (const ContextRule& rule : context_.rules)
     for (PiiType t : rule.types) ruled |= uint32_t{1} << static_cast<int>(t);
-  std::vector<std::string> window;
+  // The words before a finding are read in place (no copies): spans of the
+  // text compared lower-cased and without dots with the rules' words.
+  std::vector<WordSpan> words;
+  words.reserve(64);
+  const size_t max_words = static_cast<size_t>(context_.window_words);
   for (PiiFinding& f : findings) {
     if (!(ruled >> static_cast<int>(f.type) & 1)) continue;
+    if (f.start > text.size()) continue;
     auto it = std::upper_bound(ends.begin(), ends.end(), f.start);
     size_t lo = it == ends.begin() ? 0 : *(it - 1);
     // Enough bytes for the window of words; a word longer than 24 bytes is not a cue.
     const size_t cap = static_cast<size_t>(context_.window_words) * 24;
     if (f.start > cap) lo = std::max(lo, f.start - cap);
     lo = ClauseStart(text, lo, f.start);
-    window.clear();
-    AppendContextWords(text.substr(lo, f.start - lo), window);
-    if (window.size() > static_cast<size_t>(context_.window_words))
-      window.erase(window.begin(),
-                   window.end() - static_cast<std::ptrdiff_t>(context_.window_words));
-    if (window.empty()) continue;
+    words.clear();
+    ContextWordSpans(text, lo, f.start, words);
+    if (words.empty()) continue;
+    const size_t n = std::min(words.size(), max_words);
+    const WordSpan* window = words.data() + (words.size() - n);
     for (const ContextRule& rule : context_.rules) {
       if (std::find(rule.types.begin(), rule.types.end(), f.type) == rule.types.end()) continue;
-      const bool hit = std::any_of(rule.phrases.begin(), rule.phrases.end(),
-                                   [&](const auto& p) { return ContainsPhrase(window, p); });
+      const bool hit = std::any_of(rule.phrases.begin(), rule.phrases.end(), [&](const auto& p) {
+        return ContainsPhrase(text, window, n, p);
+      });
       if (!hit) continue;
       f.score = std::clamp(f.score + rule.boost, 0.0, 1.0);
       if (rule.retype) f.type = *rule.retype;
