@@ -102,6 +102,7 @@ struct Token {
   Shape shape = Shape::kOther;
   Gap gap = Gap::kBreak;
   bool upper_line = false;
+  bool upper_sentence = false;  // its sentence is upper case (in a line that is not)
   bool dot_after = false;
   bool covered = false;  // inside an organisation already found
   bool embedded = false;  // inside an e-mail address, handle or URL
@@ -314,6 +315,27 @@ struct NameScan {
     }
     return end;
   }
+  // A name follows a phrase: "<VERB>ED BY", "RUN BY", "RETURN TO", "ADDRESSED
+  // TO", "SUSPECTED TO BE", "DETAILS OF", "NAMED AS" (right before token i).
+  bool PhraseCueBefore(size_t i) const {
+    if (i < 2 || T(i).gap != Gap::kSpace || T(i - 1).gap != Gap::kSpace) return false;
+    const std::string_view p = Key(T(i - 1));
+    const std::string_view pp = Key(T(i - 2));
+    const auto ed = [](std::string_view k) {
+      return k.size() > 4 && k.substr(k.size() - 2) == "ed";
+    };
+    if (p == "by") return ed(pp) || pp == "run";
+    if (p == "to") return pp == "return" || pp == "returns" || pp == "addressed";
+    if (p == "be") return i >= 3 && pp == "to" && ed(Key(T(i - 3)));
+    if (p == "of") return pp == "details";
+    if (p == "as") return pp == "named";
+    return false;
+  }
+  // Upper case after a role or phrase cue: up to three words from token i
+  // that the name lists hold (even when they are common words: "S/T MARK
+  // SEARCHED", "S/T KNIGHTS PATRICK") or that no list knows; the end
+  // (exclusive), or i when there is none.
+  size_t RoleRunEnd(size_t i) const;
   void FindOrganisations();
   bool TryNickname(size_t i, size_t& next);
   bool TryPerson(size_t i, size_t& next);
@@ -400,9 +422,21 @@ void NameScan::Tokenise() {
   Gap gap = Gap::kBreak;
   size_t line_first = 0;
   size_t upper = 0, lower = 0;
+  // A sentence in upper case inside a line that is not ("ONE YOUTH NAMED AS
+  // T WATTS. WORDS USED: “you think you're safe”") is upper case too.
+  size_t sentence_first = 0;
+  size_t s_upper = 0, s_lower = 0;
+  auto close_sentence = [&]() {
+    const bool up = s_upper >= 4 && s_lower * 8 < s_upper;
+    for (size_t k = sentence_first; k < s.tokens.size(); ++k) s.tokens[k].upper_sentence = up;
+    sentence_first = s.tokens.size();
+    s_upper = s_lower = 0;
+  };
   auto close_line = [&]() {
+    close_sentence();
     const bool up = upper >= 2 && lower * 8 < upper;
-    for (size_t k = line_first; k < s.tokens.size(); ++k) s.tokens[k].upper_line = up;
+    for (size_t k = line_first; k < s.tokens.size(); ++k)
+      s.tokens[k].upper_line = up || s.tokens[k].upper_sentence;
     line_first = s.tokens.size();
     upper = lower = 0;
   };
@@ -422,10 +456,12 @@ void NameScan::Tokenise() {
                             (prev->shape == Shape::kInitial || Key(*prev) == "st" ||
                              (cues.Lookup(Key(*prev)) & kTitle));
         if (!abbrev && gap < Gap::kStop) gap = Gap::kStop;
+        if (!abbrev) close_sentence();
       } else if (c == '&') {
         if (gap < Gap::kAmp) gap = Gap::kAmp;
       } else if (c == '!' || c == '?' || c == ';' || c == ':') {
         if (gap < Gap::kStop) gap = Gap::kStop;
+        close_sentence();
       } else if (c != ' ' && c != '\t' && c != '\r') {
         if (gap < Gap::kPunct) gap = Gap::kPunct;
       }
@@ -489,6 +525,7 @@ void NameScan::Tokenise() {
     }
     if (letters >= 2) {
       if (has_lower) lower += letters; else upper += letters;
+      if (has_lower) s_lower += letters; else s_upper += letters;
     }
     t.dot_after = i < n && text[i] == '.';
     // Part of an e-mail address, handle or URL ("daniel_123", "j.smith@x.com"):
@@ -644,6 +681,57 @@ size_t NameScan::CuedOrgEnd(size_t j) const {
   return last + 1;
 }
 
+size_t NameScan::RoleRunEnd(size_t i) const {
+  constexpr uint16_t kStopCues = kTitle | kPersonCue | kOrgSuffix | kStreetType | kNickCue |
+                                 kMonth | kRoleCue | kOrgNoun | kConnector | kOrgCueAlone;
+  size_t k = i;
+  bool common_only = true;  // every word of the run is also a common word
+  while (k < N() && k < i + 3) {
+    const Token& w = T(k);
+    if (k > i && w.gap != Gap::kSpace) break;
+    if (!w.upper_line || w.shape != Shape::kUpper || w.covered) break;
+    if ((w.flags & kNotName) || (w.cues & kStopCues)) break;
+    const bool listed = (w.flags & (kGivenName | kSurname)) != 0;
+    if (!listed && ((w.flags & (kCommonWord | kPlace)) || w.key_len < 2)) break;
+    const std::string_view key = Key(w);
+    if (!listed && key.size() > 4 &&
+        (key.substr(key.size() - 2) == "ed" || key.substr(key.size() - 3) == "ing"))
+      break;
+    if (!(w.flags & kCommonWord)) common_only = false;
+    ++k;
+    if (w.name_end != w.end) return k;  // a possessive ends the name
+  }
+  if (k == i) return i;
+  // "VICTIM WILL BE", "SUSPECT CAN": a modal verb, not a name.
+  if (k == i + 1) {
+    const std::string_view key = Key(T(i));
+    if (key == "will" || key == "can" || key == "might" || key == "must") return i;
+  }
+  // One common word ("S/T WHITE MALE", "IP BROWN HAIR") counts only before a
+  // verb or function word, or at the end of the clause: "IP JADE REPORTS".
+  if (k == i + 1 && common_only) {
+    if (k >= N()) return k;
+    const Token& x = T(k);
+    // "IP CAR, PHONE AND WALLET STOLEN": a list of things, not a name.
+    if (x.gap != Gap::kSpace) return CommaBefore(k) || x.gap == Gap::kAmp ? i : k;
+    if ((x.flags & kNotName) && !(x.cues & (kRoleCue | kPersonCue | kTitle))) return k;
+    const std::string_view xk = Key(x);
+    if (x.upper_line && x.shape == Shape::kUpper && !(x.flags & (kGivenName | kSurname)) &&
+        xk.size() > 4 &&
+        (xk.substr(xk.size() - 2) == "ed" || xk.substr(xk.size() - 3) == "ing"))
+      return k;
+    // "CAUSING IP KIRSTY WATTS ALARM": a given name, then a common surname.
+    if ((T(i).flags & kGivenName) && CommonSurnameAt(k, true)) return k + 1;
+    return i;
+  }
+  // A given name or a name no dictionary holds, then a common surname.
+  if (k - i < 3 && T(k - 1).name_end == T(k - 1).end &&
+      ((T(k - 1).flags & kGivenName) || !(T(k - 1).flags & kCommonWord)) &&
+      CommonSurnameAt(k, true))
+    ++k;
+  return k;
+}
+
 // "known as 'Smudge'", "aka Dazza", "nicknamed BIG DAVE".
 bool NameScan::TryNickname(size_t i, size_t& next) {
   const Token& t = T(i);
@@ -765,8 +853,11 @@ bool NameScan::TryPerson(size_t i, size_t& next) {
     if (j >= n || T(j).gap != Gap::kSpace) return false;
     const Token& w = T(j);
     // "IP MR L BARKER", "S/T M BEGUM": after a cue, a common surname too.
-    if (!NameWord(w) && CueBefore(i, kRoleCue | kPersonCue | kTitle, 1) &&
-        CommonSurnameAt(j, true)) {
+    // "FORCED BY A CROWBAR": "A" and "I" only right after a role or title.
+    const bool word_initial = !t.dot_after && (Key(t) == "a" || Key(t) == "i");
+    const bool cued = CueBefore(i, kRoleCue | kPersonCue | kTitle, 1) ||
+                      (!word_initial && (CueBefore(i, kPersonCue, 2) || PhraseCueBefore(i)));
+    if (!NameWord(w) && cued && CommonSurnameAt(j, true)) {
       Emit(PiiType::kPerson, t.start, w.name_end, 0.7, "person");
       next = j + 1;
       return true;
@@ -788,17 +879,36 @@ bool NameScan::TryPerson(size_t i, size_t& next) {
   // A strong cue ("named", "sister") may stand two words back ("named as");
   // a role ("VICTIM", "S/T") only right before, since a verb often follows it.
   const bool person_cue = CueBefore(i, kPersonCue, 2);
-  const bool role_cue = CueBefore(i, kRoleCue, 1);
+  const bool role_cue = CueBefore(i, kRoleCue, 1) || PhraseCueBefore(i);
   // The legacy "SURNAME, FORENAMES" after a role: "IP FOSTER, ALEKSANDRA LEFT".
   if (role_cue && i + 1 < n && !(t.cues & (kTitle | kOrgSuffix | kStreetType)) &&
       t.name_end == t.end && CommaBefore(i + 1)) {
     const Token& f = T(i + 1);
-    const bool forename = (f.flags & (kGivenName | kSurname)) && !(f.flags & kCommonWord) &&
+    // In upper case a given name that is also a common word ("GRAY, HOLLY")
+    // counts when the surname before the comma is a name.
+    const bool common_ok = f.upper_line && (f.flags & kGivenName) &&
+                           ((t.flags & (kSurname | kGivenName)) || !(t.flags & kCommonWord)) &&
+                           !(f.cues & (kMonth | kTitle | kRoleCue | kPersonCue));
+    const bool forename = (f.flags & (kGivenName | kSurname)) &&
+                          (!(f.flags & kCommonWord) || common_ok) &&
                           !(f.flags & kNotName) && (f.upper_line ? f.shape == Shape::kUpper
                                                                  : f.shape == Shape::kCap);
     if (forename && !(t.flags & kPlace)) {
       const size_t end = ExtendName(i + 2, 2);
       Emit(PiiType::kPerson, t.start, T(end - 1).name_end, 0.75, "person");
+      next = end;
+      return true;
+    }
+  }
+  // Upper case after a role or cue: the name words up to a verb or function
+  // word ("IP JADE REPORTS", "S/T KNIGHTS PATRICK", "CAUSING IP KIRSTY WATTS").
+  if (t.upper_line && (role_cue || person_cue) &&
+      !(t.cues & (kTitle | kOrgSuffix | kStreetType))) {
+    size_t end = RoleRunEnd(i);
+    const bool longer = end > i + 1 || !(t.flags & kGivenName) || (t.flags & kCommonWord);
+    if (end > i && longer && !(end < n && (T(end).cues & kStreetType) && T(end).gap == Gap::kSpace)) {
+      if (T(end - 1).name_end == T(end - 1).end) end = QuotedNickSurname(end);
+      Emit(PiiType::kPerson, t.start, T(end - 1).name_end, 0.7, "person");
       next = end;
       return true;
     }

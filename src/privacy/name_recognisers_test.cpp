@@ -173,6 +173,24 @@ const Case kCases[] = {
     {"The victim is a student at Norwich University of the Arts.", {}, {},
      {"Norwich University of the Arts"}},
     {"IP WORKS AT NIGHT AND IS AN EMPLOYEE OF THE MONTH.", {}, {}, {}},
+    // Upper case after a role or cue: list words that are also common words.
+    {"IP JADE REPORTS HER BIKE STOLEN.", {"JADE"}, {}, {}},
+    {"BIKE TAKEN. S/T MARK SEARCHED AND RELEASED.", {"MARK"}, {}, {}},
+    {"DOOR SMASHED. S/T BAKER ANTHONY WAS ARRESTED.", {"BAKER ANTHONY"}, {}, {}},
+    {"IP WAS KICKED BY S/T HARRY LEE WHEN LEAVING.", {"HARRY LEE"}, {}, {}},
+    {"CHECKS RETURN TO HARRY LEE OF FLAT 3.", {"HARRY LEE"}, {}, {}},
+    {"ONE YOUTH NAMED AS T WATTS. WORDS USED: \u201cyou are dead\u201d", {"T WATTS"}, {}, {}},
+    {"SHOUTING, CAUSING IP KIRSTY WATTS ALARM AND DISTRESS. WORDS USED: \u201cget out of here "
+     "now\u201d",
+     {"KIRSTY WATTS"}, {}, {}},
+    {"TOOLS STOLEN. IP GRAY, HOLLY DISCOVERED IT.", {"GRAY, HOLLY"}, {}, {}},
+    // Negatives: a verb or a thing after a role is no name.
+    {"IP REPORTS THAT HER CAR WAS TAKEN.", {}, {}, {}},
+    {"IP STATES S/T LEFT BEFORE POLICE ARRIVED.", {}, {}, {}},
+    {"S/T WHITE MALE, 30S, SLIM BUILD.", {}, {}, {}},
+    {"VICTIM WILL BE SPOKEN TO.", {}, {}, {}},
+    {"The victim reports that a mark was left on the car.", {}, {}, {}},
+    {"THE DOOR WAS FORCED BY A CROWBAR.", {}, {}, {}},
 };
 
 TEST(NameRecogniserTest, Cases) {
