@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 namespace foidesk::respond {
 namespace {
@@ -23,8 +24,13 @@ query = "offence:71 video"
 method = "crimes of Blackmail"
 )";
 
+// One folder per test process: ctest runs the tests of this file in parallel.
 std::string Write(const std::string& text) {
-  auto dir = std::filesystem::temp_directory_path() / "foidesk_req" / "inputs";
+  const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  auto dir = std::filesystem::temp_directory_path() /
+             ("foidesk_req_" + std::string(test ? test->name() : "x") + "_" +
+              std::to_string(::getpid())) /
+             "inputs";
   std::filesystem::create_directories(dir);
   auto p = dir / "request.toml";
   std::ofstream(p) << text;
@@ -39,12 +45,40 @@ TEST(RequestFileTest, ParsesAndResolvesPaths) {
   EXPECT_EQ(r->received, (Date{2016, 3, 16}));
   EXPECT_EQ(r->response_date, (Date{2016, 3, 30}));
   EXPECT_EQ(r->years, (std::vector<int>{2011, 2012}));
-  auto base = std::filesystem::temp_directory_path() / "foidesk_req";
+  auto base = std::filesystem::path(path).parent_path().parent_path();
   EXPECT_EQ(r->store, (base / "foidesk.db").string());
   EXPECT_EQ(r->decisions, (base / "inputs" / "decisions.csv").string());
   EXPECT_EQ(r->sources[0], (base / "data" / "crs_1.csv").string());
   ASSERT_EQ(r->searches.size(), 1u);
   EXPECT_EQ(r->searches[0].query, "offence:71 video");
+}
+
+TEST(RequestFileTest, ReadsPolicySchemaAndOverrides) {
+  // Top-level keys before kGood's [[search]] table; the override after it.
+  auto path = Write("disclosure_policy = \"policy.toml\"\nsummary_schema = \"sextortion\"\n" +
+                    std::string(kGood) +
+                    "[[override]]\ncheck = \"small-count\"\nsubject = \"Q1 2012\"\n"
+                    "approver = \"A. Approver\"\nreason = \"already published\"\n");
+  auto r = LoadRequestFile(path);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->disclosure_policy,
+            (std::filesystem::path(path).parent_path() / "policy.toml").string());
+  EXPECT_EQ(r->summary_schema, "sextortion");
+  ASSERT_EQ(r->overrides.size(), 1u);
+  EXPECT_EQ(r->overrides[0].check, "small-count");
+  EXPECT_EQ(r->overrides[0].subject, "Q1 2012");
+  EXPECT_EQ(r->overrides[0].approver, "A. Approver");
+  EXPECT_EQ(r->overrides[0].reason, "already published");
+  auto bad = LoadRequestFile(Write(std::string(kGood) +
+                                   "[[override]]\ncheck = \"below-k\"\nsubject = \"x\"\n"
+                                   "approver = \"A\"\nreason = \"\"\n"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("[[override]] 1: key 'reason': must not be empty"),
+            std::string::npos)
+      << bad.error().message;
+  auto path_schema = LoadRequestFile(Write("summary_schema = \"../x\"\n" + std::string(kGood)));
+  ASSERT_FALSE(path_schema.ok());
+  EXPECT_NE(path_schema.error().message.find("key 'summary_schema'"), std::string::npos);
 }
 
 TEST(RequestFileTest, BadFilesNameTheKey) {
