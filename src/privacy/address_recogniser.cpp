@@ -32,6 +32,7 @@ enum Flag : uint16_t {
   kBareType = 1 << 10,     // names a street even without a house number: Church Lane
   kUnit = 1 << 11,         // a unit word that is worth reporting alone: "Flat 3", "Apt. 591"
   kTheType = 1 << 12,      // names a street after "The" alone: The Green, THE STREET
+  kForeignLower = 1 << 13,  // ends one in lower case before a number: "Váci utca 5"
 };
 
 struct Token {
@@ -62,8 +63,15 @@ const std::unordered_map<std::string_view, uint16_t>& Lexicon() {
          "approach", "circus", "broadway", "causeway", "embankment", "esplanade", "promenade",
          "wynd", "pightle", "estate", "highway", "hwy", "parkway", "pkwy", "pike", "trail",
          "circle", "cir", "plaza", "alley", "crossing", "heights", "gardens", "market", "lanes",
-         "avenida", "strasse", "straße"},
+         "avenida", "strasse", "straße", "gasse", "weg", "allee", "platz", "straat", "laan",
+         "gracht", "plein", "vej", "gade", "gatan", "gata", "vägen", "väg", "veien", "vei",
+         "utca", "út", "körút", "tér", "katu"},
         kSuffixType);
+    // Street words written in lower case after a capitalised name, with the
+    // number after: "Váci utca 5", "Stora gatan 3", "Berliner straße 12".
+    add({"strasse", "straße", "gasse", "vej", "gade", "gatan", "gata", "vägen", "väg", "veien",
+         "vei", "utca", "út", "körút", "tér", "katu"},
+        kForeignLower);
     add({"road", "rd", "street", "st", "lane", "ln", "avenue", "ave", "crescent", "gardens",
          "terrace", "grove", "mews", "boulevard", "blvd"},
         kLowerType);
@@ -85,10 +93,11 @@ const std::unordered_map<std::string_view, uint16_t>& Lexicon() {
         kTheType);
     add({"rue", "via", "calle", "avenida", "avenue", "boulevard", "piazza", "plaza", "rua",
          "ulica", "ul", "viale", "corso", "chemin", "allee", "allée", "carrer", "camino", "paseo",
-         "largo", "praça", "praca", "strada", "place", "avinguda", "travessa", "ulitsa"},
+         "largo", "praça", "praca", "strada", "place", "avinguda", "travessa", "ulitsa", "plac",
+         "aleja", "bulevar", "trg"},
         kPrefixType);
     add({"rue", "calle", "avenida", "rua", "ulica", "ul", "viale", "corso", "chemin", "carrer",
-         "strada", "piazza", "avinguda", "travessa", "ulitsa"},
+         "strada", "piazza", "avinguda", "travessa", "ulitsa", "plac", "aleja"},
         kLowerPrefix);
     add({"flat", "apartment", "apt", "unit", "suite", "ste", "room", "floor", "studio", "block",
          "building", "bldg", "office", "no", "number", "house", "plot"},
@@ -141,7 +150,8 @@ const std::unordered_map<std::string_view, uint16_t>& Lexicon() {
 // Endings of compound street names written as one word (Hauptstraße, Kerkstraat).
 constexpr std::string_view kCompoundSuffixes[] = {
     "straße", "strasse", "str",  "weg",   "gasse", "allee", "platz", "straat", "laan",
-    "gracht", "plein",   "steeg", "vej",  "gatan", "vägen", "veien", "vegen",  "utca"};
+    "gracht", "plein",   "steeg", "vej",  "gatan", "vägen", "veien", "vegen",  "utca",
+    "katu",   "tie",     "gade", "gata"};
 
 bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
@@ -240,8 +250,14 @@ bool CompoundEnding(std::string_view w) {
     buf[i] = IsAsciiUpper(c) ? static_cast<char>(c + 32) : static_cast<char>(c);
   }
   const std::string_view key(buf, w.size());
-  for (std::string_view suf : kCompoundSuffixes)
-    if (key.size() >= suf.size() + 3 && key.ends_with(suf)) return true;
+  for (std::string_view suf : kCompoundSuffixes) {
+    if (key.size() < suf.size() + 3 || !key.ends_with(suf)) continue;
+    // Finnish -tie only on a long stem (Mannerheimintie, not Sweetie), and
+    // not the -gade of Brigade or Renegade.
+    if (suf == "tie" && key.size() < 8) continue;
+    if (suf == "gade" && (key.ends_with("igade") || key.ends_with("negade"))) continue;
+    return true;
+  }
   return false;
 }
 
@@ -534,6 +550,15 @@ class Scanner {
     return j == i ? -1 : j;
   }
 
+  // Three digits and two: the two groups of a Swedish, Czech or Slovak postcode.
+  bool SplitPostcode(int j) const {
+    return Is(j, Kind::kNum) && Is(j + 1, Kind::kNum) && t_[j].end - t_[j].start == 3 &&
+           t_[j + 1].end - t_[j + 1].start == 2 && t_[j].house_number && t_[j + 1].house_number &&
+           IsDigit(static_cast<unsigned char>(text_[t_[j].end - 1])) &&
+           IsDigit(static_cast<unsigned char>(text_[t_[j + 1].end - 1]))
+           ;
+  }
+
   // The place part of a line from i: up to four name words (particles between
   // them) and up to two postcode parts, in any order. Returns the last token
   // or -1; `postcode` says whether one was seen.
@@ -541,6 +566,13 @@ class Scanner {
     int words = 0, codes = 0, last = -1, j = i;
     *postcode = false;
     while (At(j)) {
+      if (codes == 0 && SplitPostcode(j) && NameWord(j + 2)) {
+        // 111 51 Stockholm, 110 00 Praha: a postcode in two groups.
+        ++codes;
+        last = j + 1;
+        j += 2;
+        continue;
+      }
       if (NameWord(j) && !Is(j, Kind::kAlnum)) {
         if (words == max_words) break;
         ++words;
@@ -731,13 +763,70 @@ class Scanner {
     return j;
   }
 
+  // A staircase letter and flat number after a house number that follows the
+  // street name, ending the line: "Mannerheimintie 5 B 12", "Via Roma 12 A".
+  // Returns the last token (j itself when there is none).
+  int Stair(int j) const {
+    if (j < 0) return j;
+    auto line_end = [&](int k) {
+      const Token* nx = At(k + 1);
+      return !nx || nx->kind == Kind::kComma || nx->kind == Kind::kNewline;
+    };
+    const int k = j + 1;
+    if (!Is(k, Kind::kWord) || t_[k].cs != Case::kUpper || t_[k].end - t_[k].start != 1 ||
+        Has(k, kStop))
+      return j;
+    if (HouseNumber(k + 1) && line_end(k + 1)) return k + 1;
+    return line_end(k) ? k : j;
+  }
+
+  // Military mail: "PSC 1234, Box 5678, APO AE 09123", "Unit 1234 Box 567,
+  // DPO AP 12345", "USNS Comfort, FPO AA 12345", anchored at APO/FPO/DPO.
+  bool TryMilitary(int i, Span& s) const {
+    const std::string_view w = Text(i);
+    if (!(w == "APO" || w == "FPO" || w == "DPO")) return false;
+    const std::string_view area = Is(i + 1, Kind::kWord) ? Text(i + 1) : std::string_view();
+    if (!(area == "AA" || area == "AE" || area == "AP")) return false;
+    if (!Is(i + 2, Kind::kNum) || t_[i + 2].end - t_[i + 2].start < 5 || !t_[i + 2].postcode_part)
+      return false;
+    int first = i;
+    // Up to three segments before it: "PSC 1234", "Box 5678", "Unit 1234",
+    // "CMR 402", or a ship "USNS Comfort", "USS Nimitz".
+    for (int seg = 0; seg < 3; ++seg) {
+      int p = first - 1;
+      if (Is(p, Kind::kComma)) --p;
+      else if (Is(p, Kind::kNewline) && !t_[p].blank) --p;
+      if (Is(p, Kind::kNum) && Is(p - 1, Kind::kWord)) {
+        const std::string_view k = Text(p - 1);
+        if (k == "PSC" || k == "CMR" || k == "Unit" || k == "UNIT" || k == "Box" ||
+            k == "BOX" || k == "OPC") {
+          first = p - 1;
+          continue;
+        }
+      }
+      int q = p, names = 0;
+      while (names < 3 && Capitalised(q) && !Has(q, kStop)) --q, ++names;
+      if (names > 0 && names < 3 && Is(q + 1, Kind::kWord) &&
+          (Text(q + 1) == "USNS" || Text(q + 1) == "USS")) {
+        first = q + 1;
+        continue;
+      }
+      break;
+    }
+    s.first = first;
+    s.last = i + 2;
+    s.score = first < i ? 0.85 : 0.6;
+    return true;
+  }
+
   bool TryAt(int i, Span& s) const {
     if (!Is(i, Kind::kWord)) return false;
     const Token& t = t_[i];
+    if (t.cs == Case::kUpper && t.end - t.start == 3 && TryMilitary(i, s)) return true;
     if (IsCompound(i)) {
       // Hauptstraße 5, 12 Kerkstraat
       const int last = WithDot(i);
-      const int after = NumberAfter(last);
+      const int after = Stair(NumberAfter(last));
       const bool before = HouseNumber(i - 1);
       if (after < 0 && !before) return false;
       return Finish(before ? i - 1 : i, after >= 0 ? after : last, true, false, s);
@@ -759,8 +848,9 @@ class Scanner {
     // A word that could not be a street type was never looked up.
     if (!t.looked_up) return false;
     const uint16_t flags = t.flags;
-    if ((flags & kPrefixType) &&
-        (t.cs != Case::kLower || ((flags & kLowerPrefix) && HouseNumber(i - 1)))) {
+    // In lower case only the prefixes that are written so: "12 rue de Rivoli",
+    // "ul. Marszałkowska 10" (TryPrefix wants a capitalised name and a number).
+    if ((flags & kPrefixType) && (t.cs != Case::kLower || (flags & kLowerPrefix))) {
       if (TryPrefix(i, s)) return true;
     }
     if (flags & kSuffixType) return TrySuffix(i, s);
@@ -783,7 +873,7 @@ class Scanner {
     }
     if (last < 0) return false;
     const bool before = HouseNumber(i - 1);
-    const int after = before ? -1 : NumberAfter(last);
+    const int after = before ? -1 : Stair(NumberAfter(last));
     if (!before && after < 0) return false;
     return Finish(before ? i - 1 : i, after >= 0 ? after : last, true, t_[i].cs == Case::kLower,
                   s);
@@ -829,12 +919,16 @@ class Scanner {
       return Finish(type - 2, end, true, false, s);  // 12 The Street
     if (has_name && t.cs != Case::kLower) {
       const bool before = HouseNumber(first - 1);
-      const int after = before ? -1 : NumberAfter(end);
+      const int after = before ? -1 : Stair(NumberAfter(end));
       return Finish(before ? first - 1 : first, after >= 0 ? after : end, before || after >= 0,
                     false, s, type);
     }
     if (has_name && t.cs == Case::kLower && HouseNumber(first - 1)) {
       return Finish(first - 1, end, true, false, s);  // 12 High street
+    }
+    if (has_name && t.cs == Case::kLower && (Flags(type) & kForeignLower)) {
+      const int after = Stair(NumberAfter(end));  // Váci utca 5
+      if (after >= 0) return Finish(first, after, true, false, s);
     }
     if (!has_name && first == type && TryTheStreet(type, end, s)) return true;
     // Lower case: "12 church lane", only after a house number.
@@ -860,6 +954,8 @@ class Scanner {
 // word): a street-type word that starts or ends a street name, a unit word
 // (Flat, Apt, Suite), or a capitalised compound (Hauptstraße).
 bool MayAnchorAddress(std::string_view w) {
+  if (w.size() == 3 && w[1] == 'P' && w[2] == 'O' && (w[0] == 'A' || w[0] == 'F' || w[0] == 'D'))
+    return true;  // APO, FPO, DPO
   const bool anchor = MayBeAnchor(w);
   const bool unit = MayBeUnit(w);
   if (anchor || unit) {
