@@ -25,7 +25,10 @@ namespace {
 constexpr double kReject = -1;
 
 // Digit runs with the separators phone numbers are written with.
-constexpr const char* kPhoneCandidate = "(\\+?\\(?[0-9][0-9 ()\\-]{7,40}[0-9])";
+// Also two dotted shapes: North American 555.123.4567 and French 01.23.45.67.89.
+constexpr const char* kPhoneCandidate =
+    "(\\+?\\(?[0-9][0-9 ()\\-]{7,40}[0-9]|\\(?[0-9]{3}\\)?\\.[0-9]{3}\\.[0-9]{4}|"
+    "0[1-9](?:\\.[0-9]{2}){4})";
 
 char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -344,6 +347,27 @@ std::unique_ptr<PatternRecogniser> MakePostcodeRecogniser() {
   specs.push_back({PiiType::kPostcode,
                    std::string("\\b(") + kOutward + ")\\s+(?i:area|district|postcode)\\b", 0.4,
                    1, nullptr});
+  // A US ZIP code (5 digits, or ZIP+4) only right after a state in an
+  // address line, "Springfield, IL 62704" or "Austin, Texas 78701": a
+  // five-digit number alone is a count, a reference or a price. The town
+  // is capitalised, so "in total, OR 12345" is no address.
+  specs.push_back(
+      {PiiType::kPostcode,
+       "\\b[A-Z][A-Za-z.]*,\\s*(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
+       "O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|Alabama|Alaska|Arizona|Arkansas|California|"
+       "Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|"
+       "Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|"
+       "Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
+       "North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|"
+       "Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)"
+       ",?\\s+([0-9]{5}(?:-[0-9]{4})?)\\b",
+       0.6, 1, [](PatternMatch& m) {
+         // Not the start of a longer number ("62704-12") or a decimal.
+         if (m.end < m.text.size() && (m.text[m.end] == '-' || m.text[m.end] == '.') &&
+             m.end + 1 < m.text.size() && IsDigit(m.text[m.end + 1]))
+           return kReject;
+         return 0.6;
+       }});
   return std::make_unique<PatternRecogniser>("postcode", std::move(specs));
 }
 
@@ -572,7 +596,10 @@ std::unique_ptr<PatternRecogniser> MakeDateRecogniser() {
                      if (sep == '.' && m.end + 1 < m.text.size() && m.text[m.end] == '.' &&
                          IsDigit(m.text[m.end + 1]))
                        return kReject;
-                     return DateScore(m.groups[2], m.groups[4], m.groups[5], 0.6);
+                     const double uk = DateScore(m.groups[2], m.groups[4], m.groups[5], 0.6);
+                     if (uk >= 0) return uk;
+                     // Month first, as Americans write it: 9/20/1968 can be nothing else.
+                     return DateScore(m.groups[4], m.groups[2], m.groups[5], 0.5);
                    }});
   // ISO yyyy-mm-dd, also the date part of a timestamp.
   specs.push_back({PiiType::kDate, "\\b(((?:19|20)[0-9]{2})-([0-9]{2})-([0-9]{2}))(?:T|\\b)", 0.6,
@@ -591,13 +618,49 @@ std::unique_ptr<PatternRecogniser> MakeDateRecogniser() {
                        return kReject;
                      return DateScore(m.groups[2], mo, m.groups[4], m.groups[4].empty() ? 0.45 : 0.6);
                    }});
-  // February 14 1997, Feb 14th, 1997.
+  // February 14 1997, Feb 14th, 1997, January 5, 2021, March 3rd.
   specs.push_back({PiiType::kDate,
                    std::string("(?i)\\b(") + kMonthNames +
-                       "\\.?\\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\\s+([0-9]{4}))\\b",
+                       "\\.?\\s+([0-9]{1,2})((?:st|nd|rd|th)?)(?:,?\\s+([0-9]{4}))?)\\b",
                    0.6, 1, [](PatternMatch& m) {
-                     return DateScore(m.groups[3], m.groups[2], m.groups[4], 0.6);
+                     if (!m.groups[5].empty())
+                       return DateScore(m.groups[3], m.groups[2], m.groups[5], 0.6);
+                     // Without a year: not before a time, a unit or more digits
+                     // ("March 3 miles" is no date, nor "Jan 5:30").
+                     if (m.end < m.text.size() &&
+                         (IsDigit(m.text[m.end]) || m.text[m.end] == ':' || m.text[m.end] == '.' ||
+                          m.text[m.end] == '/'))
+                       return kReject;
+                     // "may" and "march" are words: "he may 2 ..." is doubtful,
+                     // so those need a capital and an ordinal ("May 4th").
+                     const std::string mo = LowerAscii(m.groups[2]);
+                     if ((mo == "may" || mo == "mar" || mo == "march") &&
+                         (!std::isupper(static_cast<unsigned char>(m.groups[2][0])) ||
+                          m.groups[4].empty()))
+                       return kReject;
+                     return DateScore(m.groups[3], m.groups[2], "", 0.45);
                    }});
+  // A weekday before a date: Monday 4th May, Tuesday, 5 January 2021,
+  // Friday the 3rd of March, Sunday March 3rd. The day makes "may" a month.
+  specs.push_back(
+      {PiiType::kDate,
+       std::string("(?i)\\b((?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?"
+                   "\\s+(?:the\\s+)?(?:([0-9]{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+") +
+           kMonthNames + "|" + kMonthNames +
+           "\\.?\\s+(?:the\\s+)?([0-9]{1,2})(?:st|nd|rd|th)?)(?:,?\\s+([0-9]{4}))?)\\b",
+       0.6, 1, [](PatternMatch& m) {
+         // Abbreviated weekdays only with their dot or a comma after, or capitalised.
+         const std::string_view all = m.groups[1];
+         const size_t sp = all.find_first_of(" \t\n,.");
+         const std::string wd = LowerAscii(all.substr(0, sp));
+         if (wd.find("day") == std::string::npos &&
+             !std::isupper(static_cast<unsigned char>(all[0])))
+           return kReject;
+         const bool day_first = !m.groups[2].empty();
+         const std::string_view d = day_first ? m.groups[2] : m.groups[5];
+         const std::string_view mo = day_first ? m.groups[3] : m.groups[4];
+         return DateScore(d, mo, m.groups[6], m.groups[6].empty() ? 0.5 : 0.6);
+       }});
   // 30/10: day and month only, as narratives write event dates.
   specs.push_back({PiiType::kDate, "\\b(([0-9]{1,2})/([0-9]{1,2}))\\b", 0.35, 1,
                    [](PatternMatch& m) {
@@ -1172,6 +1235,90 @@ void JudgeCandidate(const std::string& candidate, int digits, std::vector<PhoneH
     hits.push_back({0, len, 0.45});
 }
 
+// Regions whose national formats people from abroad give their numbers in,
+// tried when a candidate is no +44 number. By the candidate's first digit:
+// a trunk prefix 0 (or 8 in Lithuania), or none.
+constexpr std::array<const char*, 9> kTrunkZeroRegions = {"IE", "FR", "DE", "IT", "RO",
+                                                          "LT", "IN", "PK", "AU"};
+constexpr std::array<const char*, 6> kNoTrunkRegions = {"US", "CA", "IN", "IT", "ES", "PL"};
+
+// Digit groups of a candidate: "(555) 123-4567" has three.
+int DigitGroups(std::string_view s) {
+  int groups = 0;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (IsDigit(s[i]) && (i == 0 || !IsDigit(s[i - 1]))) ++groups;
+  return groups;
+}
+
+// The North American shape: (555) 123-4567, 555-123-4567, 555.123.4567,
+// 555 123 4567, optionally after 1 or +1. The area code cannot start with 0
+// or 1, so UK numbers in national form never have it.
+bool NanpShape(std::string_view s) {
+  static const RE2 re(
+      "(?:\\+?1[ .\\-]?)?(?:\\([2-9][0-9]{2}\\) ?|[2-9][0-9]{2}([ .\\-]))[0-9]{3}[ .\\-][0-9]{4}");
+  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), re);
+}
+
+// A number written in another country's national format, or after a
+// country code that is possible but not in the numbering plan: scored lower
+// than a UK number, since the region is a guess. Only candidates grouped as
+// phone numbers are (a bare run of digits, or "15-0004711", is a reference).
+void JudgeForeign(const std::string& candidate, int digits, std::vector<PhoneHit>& hits) {
+  using i18n::phonenumbers::PhoneNumberUtil;
+  static const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  if (digits > 13 || candidate.empty()) return;
+  const uint32_t len = static_cast<uint32_t>(candidate.size());
+  const int groups = DigitGroups(candidate);
+  i18n::phonenumbers::PhoneNumber number;
+  if (candidate[0] == '+') {
+    // The country code is given; GB's verdict already said it is not valid.
+    if (groups >= 3 &&
+        util.Parse(candidate, "GB", &number) == PhoneNumberUtil::NO_PARSING_ERROR &&
+        number.country_code() != 44 && util.IsPossibleNumber(number))
+      hits.push_back({0, len, 0.4});
+    return;
+  }
+  const size_t first = candidate.find_first_of("0123456789");
+  const bool trunk = candidate[first] == '0' || (candidate[first] == '8' && digits == 9);
+  if (candidate.compare(first, 2, "00") == 0) return;  // an international prefix: GB's call
+  if (groups < (trunk ? 2 : 3)) return;
+  // 123-45-6789 is the shape of a US social security number, not a phone.
+  static const RE2 ssn("[0-9]{3}-[0-9]{2}-[0-9]{4}");
+  if (RE2::FullMatch(candidate, ssn)) return;
+  const bool nanp = NanpShape(candidate);
+  auto try_regions = [&](const auto& regions) {
+    for (const char* region : regions) {
+      if (util.Parse(candidate, region, &number) == PhoneNumberUtil::NO_PARSING_ERROR &&
+          util.IsValidNumber(number)) {
+        hits.push_back({0, len, 0.5});
+        return true;
+      }
+    }
+    return false;
+  };
+  if (trunk ? try_regions(kTrunkZeroRegions) : try_regions(kNoTrunkRegions)) return;
+  // An American number the plan does not list (555 numbers, a typo).
+  if (nanp) hits.push_back({0, len, 0.4});
+}
+
+// Where an extension written after a number ends ("x123", "ext. 12",
+// "extension 4"), or `end` when none follows.
+size_t ExtensionEnd(std::string_view text, size_t end) {
+  size_t i = end;
+  while (i < text.size() && (text[i] == ' ' || text[i] == ',')) ++i;
+  size_t word = i;
+  while (word < text.size() && IsAlpha(text[word])) ++word;
+  const std::string w = LowerAscii(text.substr(i, word - i));
+  if (w != "x" && w != "ext" && w != "extn" && w != "extension") return end;
+  i = word;
+  if (i < text.size() && (text[i] == '.' || text[i] == ':')) ++i;
+  while (i < text.size() && text[i] == ' ') ++i;
+  const size_t digits = i;
+  while (i < text.size() && IsDigit(text[i]) && i - digits < 6) ++i;
+  if (i == digits || (i < text.size() && IsAlnum(text[i]))) return end;
+  return i;
+}
+
 }  // namespace
 
 void PhoneRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
@@ -1189,9 +1336,19 @@ void PhoneRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) 
     if (digits < 9) continue;  // UK numbers have 10 or 11; short codes are not personal
     // A digit run glued to letters (a reference like AB1234567890) is no number.
     if (cstart > 0 && std::isalpha(static_cast<unsigned char>(text[cstart - 1]))) continue;
+    // A dotted run inside a longer dotted one is a version or an address.
+    if (std::memchr(g[0].data(), '.', g[0].size()) &&
+        ((cstart > 0 && (text[cstart - 1] == '.' || IsDigit(text[cstart - 1]))) ||
+         (cend + 1 < text.size() && text[cend] == '.' && IsDigit(text[cend + 1])) ||
+         (cend < text.size() && IsDigit(text[cend]))))
+      continue;
     hits.clear();
     const std::string_view run(g[0].data(), g[0].size());
-    if (!uk_rules_ || !uk_rules_->Judge(run, digits, hits)) {
+    const bool uk_sure = uk_rules_ && uk_rules_->Judge(run, digits, hits);
+    // No +44 number: the regions abroad, if the run is grouped like a number
+    // (a cheap test first; libphonenumber, cached, decides).
+    const bool foreign = uk_sure && hits.empty() && DigitGroups(run) >= 2;
+    if (!uk_sure || foreign) {
       hits.clear();
       candidate.assign(run);
       bool cached = false;
@@ -1204,14 +1361,18 @@ void PhoneRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) 
         }
       }
       if (!cached) {
-        JudgeCandidate(candidate, digits, hits);
+        if (!foreign) JudgeCandidate(candidate, digits, hits);
+        if (hits.empty()) JudgeForeign(candidate, digits, hits);
         std::lock_guard<std::mutex> lock(cache_->mu);
         if (cache_->map.size() >= Cache::kMaxEntries) cache_->map.clear();
         cache_->map.emplace(candidate, hits);
       }
     }
-    for (const PhoneHit& h : hits)
-      out.push_back({PiiType::kPhone, cstart + h.start, cstart + h.end, h.score, "phone"});
+    for (const PhoneHit& h : hits) {
+      const size_t end = cstart + h.end;
+      out.push_back({PiiType::kPhone, cstart + h.start, end == cend ? ExtensionEnd(text, end) : end,
+                     h.score, "phone"});
+    }
   }
 }
 

@@ -58,6 +58,16 @@ const Positive kPositives[] = {
     {"TEL (01603) 123 456", PiiType::kPhone, "(01603) 123 456"},
     {"mobile 07700900123", PiiType::kPhone, "07700900123"},
     {"US number +1 425 882 8080 rang", PiiType::kPhone, "+1 425 882 8080"},
+    // National formats of other countries, without a country code.
+    {"her US cell (555) 123-4567 rang", PiiType::kPhone, "(555) 123-4567"},
+    {"call 555-123-4567 after", PiiType::kPhone, "555-123-4567"},
+    {"call 555.123.4567 after", PiiType::kPhone, "555.123.4567"},
+    {"office (425) 882-8080 x123 today", PiiType::kPhone, "(425) 882-8080 x123"},
+    {"desk 425-882-8080 ext. 12, ask", PiiType::kPhone, "425-882-8080 ext. 12"},
+    {"landline 01603 123456 ext 214.", PiiType::kPhone, "01603 123456 ext 214"},
+    {"Paris number 01.42.68.53.00 given", PiiType::kPhone, "01.42.68.53.00"},
+    {"Dublin mobile 085 123 4567 given", PiiType::kPhone, "085 123 4567"},
+    {"Warsaw mobile 601 234 567 given", PiiType::kPhone, "601 234 567"},
     // E-mail.
     {"contact carter_scott73@yahoo.co.uk.", PiiType::kEmail, "carter_scott73@yahoo.co.uk"},
     {"EMAIL D.ROGERS@HOTMAIL.COM SINCE", PiiType::kEmail, "D.ROGERS@HOTMAIL.COM"},
@@ -100,6 +110,18 @@ const Positive kPositives[] = {
     {"on February 29, 2012 there", PiiType::kDate, "February 29, 2012"},
     {"stamped 2015-11-02T14:03", PiiType::kDate, "2015-11-02"},
     {"on 30/10 he accepted", PiiType::kDate, "30/10"},
+    // Dates as visitors from abroad write them.
+    {"on January 5, 2021 she", PiiType::kDate, "January 5, 2021"},
+    {"since Jan 5th 2021 he", PiiType::kDate, "Jan 5th 2021"},
+    {"seen on March 3rd at", PiiType::kDate, "March 3rd"},
+    {"on Monday 4th May the", PiiType::kDate, "Monday 4th May"},
+    {"on Tuesday, 5 January 2021 at", PiiType::kDate, "Tuesday, 5 January 2021"},
+    {"on Sunday March 3rd we", PiiType::kDate, "Sunday March 3rd"},
+    {"on the 4th of May he", PiiType::kDate, "4th of May"},
+    {"met on 9/20/1968 in", PiiType::kDate, "9/20/1968"},
+    // US ZIP codes after a state.
+    {"lives at Springfield, IL 62704 with", PiiType::kPostcode, "62704"},
+    {"from Austin, Texas 78701-1234.", PiiType::kPostcode, "78701-1234"},
     // Dates of birth.
     {"S/T CHARLIE COOPER (DOB 25/10/1972) ENTERED", PiiType::kDateOfBirth, "25/10/1972"},
     {"Victim was born on 14 February 1997 in", PiiType::kDateOfBirth, "14 February 1997"},
@@ -163,6 +185,15 @@ const Negative kNegatives[] = {
     {"called 999 and 101 twice"},
     {"IN THE STREET OUTSIDE THE SHOP"},
     {"ON 31/02/2013 NOTHING"},  // an impossible date is no date
+    {"ON 31/02/2013 NOTHING"},
+    {"THE 13/13/2013 ENTRY"},   // no month 13 either way round
+    {"you may 5 times try, he said he may 12 of them"},  // "may" the verb
+    {"they march 3 miles, then March 4 miles more"},
+    {"reference 62704 and 12345 items"},  // a number alone is no ZIP
+    {"seized 12345 tablets in total, OR 12345 more"},
+    {"version 192.168.100.2000 and 555.123.4567.8"},
+    {"scored 100-123-4567 points"},
+    {"SSN 460-89-9847 and 054-28-6917"},  // not phones in Poland or Italy  // no area code starts with 1
 };
 
 TEST(RecognisersTest, NegativeCases) {
