@@ -4,6 +4,7 @@
 // (3,000 crimes a year, two files per source) is generated per suite and read
 // back with the model's CSV reader, nlohmann::json and ICU time zones, none of
 // which the generator itself uses to write.
+#include "ingest/encoding.h"
 #include "synth/synth.h"
 
 #include <gtest/gtest.h>
@@ -561,27 +562,11 @@ TEST_F(SynthForce, TruthAndDecisionIdsAreConsistent) {
   EXPECT_EQ(missed, summary_->keyword_missed);
 }
 
-// Windows-1252 bytes back to UTF-8 (the generator writes only characters
-// that have a byte there).
+// Windows-1252 bytes back to UTF-8, decoded as ingest decodes the export.
 std::string Cp1252ToUtf8(std::string_view bytes) {
-  static constexpr char32_t kHigh[32] = {
-      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
-      0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+  static const ingest::Decoder decoder = ingest::Decoder::Create("windows-1252").value();
   std::string out;
-  for (unsigned char c : bytes) {
-    const char32_t cp = c < 0x80 ? c : c < 0xA0 ? kHigh[c - 0x80] : c;
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
+  decoder.Decode(bytes, out);
   return out;
 }
 
