@@ -340,6 +340,9 @@ struct NameScan {
   bool TryNickname(size_t i, size_t& next);
   bool TryPerson(size_t i, size_t& next);
   bool TryPlace(size_t i, size_t& next);
+  bool TryProperNoun(size_t i, size_t& next);
+  bool ProperNounWord(const Token& w) const;
+  bool SentenceStartAt(size_t i) const;
   size_t ExtendName(size_t j, size_t limit) const;
   size_t PlaceLength(size_t i);
   size_t CuedPlaceLength(size_t i) const;
@@ -1141,6 +1144,93 @@ bool NameScan::TryPlace(size_t i, size_t& next) {
   return true;
 }
 
+// A word of an unknown proper noun in mixed case: capitalised (not an
+// acronym), not a lower-case dictionary word, not in not_names, no month,
+// title, street type, organisation suffix or role; not inside an e-mail
+// address or an organisation already found. "I'm", "Don't": a contraction of
+// a common word is common.
+bool NameScan::ProperNounWord(const Token& w) const {
+  if (w.upper_line || w.shape != Shape::kCap || w.covered || w.embedded) return false;
+  if (w.key_len < 2 || (w.flags & (kCommonWord | kNotName))) return false;
+  constexpr uint16_t kNo = kTitle | kMonth | kStreetType | kOrgSuffix | kRoleCue | kPersonCue |
+                           kConnector | kPlaceCue | kNickCue | kOrgNoun;
+  if (w.cues & kNo) return false;
+  const std::string_view key = Key(w);
+  const size_t apos = key.find('\'');
+  if (apos != std::string_view::npos) {
+    const std::string_view tail = key.substr(apos + 1);
+    if (tail == "m" || tail == "s" || tail == "t" || tail == "d" || tail == "ll" || tail == "ve" ||
+        tail == "re") {
+      const std::string_view stem = key.substr(0, apos);
+      if (stem == "i" || (gaz.Lookup(stem) & (kCommonWord | kNotName))) return false;
+    }
+  }
+  return true;
+}
+
+// Token i starts a sentence, a line, or a quotation or bullet: its capital
+// says nothing. Only spaces, commas and brackets may stand before it.
+bool NameScan::SentenceStartAt(size_t i) const {
+  if (i == 0) return true;
+  const Token& t = T(i);
+  if (t.gap == Gap::kBreak || t.gap == Gap::kStop) return true;
+  if (t.gap == Gap::kSpace || t.gap == Gap::kAmp) return false;
+  for (size_t p = T(i - 1).end; p < t.start; ++p) {
+    const char c = text[p];
+    if (c != ' ' && c != ',' && c != '(' && c != ')' && c != '\t') return true;
+  }
+  return false;
+}
+
+// The low-score fallback for names no list holds, in mixed case only: a run
+// of capitalised words that are not dictionary words, not at the start of a
+// sentence ("... said Zorbek", "met Anouk Vermeulen"): a person (0.3), or a
+// place after "in", "at", "from", "to", "near". A run that a company word or
+// a street type ends is skipped. Platforms and brands (Facebook, Snapchat)
+// are in not_names.txt.
+bool NameScan::TryProperNoun(size_t i, size_t& next) {
+  const Token& t = T(i);
+  if (!ProperNounWord(t) || SentenceStartAt(i)) return false;
+  const size_t n = N();
+  size_t end = i + 1;
+  // The run, at most four words; a given name after the first starts a
+  // person of its own (the person scan scores it better).
+  while (end < n && end < i + 4 && T(end).gap == Gap::kSpace && ProperNounWord(T(end)) &&
+         !(T(end).flags & kGivenName) && T(end - 1).name_end == T(end - 1).end)
+    ++end;
+  // "Barclays Bank", "Zorbek Solutions": a business, not personal data on its
+  // own (a workplace next to a person is the organisation scan's); "Zorbek
+  // Road": a street, the address recogniser's. Neither is reported.
+  if (end < n && T(end).gap == Gap::kSpace && T(end).shape == Shape::kCap &&
+      T(end - 1).name_end == T(end - 1).end) {
+    const Token& x = T(end);
+    static constexpr std::string_view kCompanyWords[] = {
+        "bank",     "solutions",  "systems",    "services", "technologies", "technology",
+        "software", "consulting", "media",      "labs",     "logistics",    "insurance",
+        "capital",  "studios",    "foods",      "airlines", "airways",      "energy",
+        "networks", "pharma",     "healthcare", "trading",  "properties",   "construction"};
+    const std::string_view xk = Key(x);
+    if ((x.cues & (kOrgSuffix | kStreetType)) ||
+        std::find(std::begin(kCompanyWords), std::end(kCompanyWords), xk) !=
+            std::end(kCompanyWords)) {
+      next = end + 1;
+      return true;
+    }
+  }
+  PiiType type = PiiType::kPerson;
+  const char* name = "proper_noun";
+  if (type == PiiType::kPerson && t.gap == Gap::kSpace) {
+    const Token& p = T(i - 1);
+    const std::string_view pk = Key(p);
+    if (p.shape == Shape::kLower &&
+        (pk == "in" || pk == "at" || pk == "from" || pk == "to" || pk == "near"))
+      type = PiiType::kLocation;
+  }
+  Emit(type, t.start, T(end - 1).name_end, 0.3, name);
+  next = end;
+  return true;
+}
+
 void NameScan::Run() {
   Tokenise();
   FindOrganisations();
@@ -1152,7 +1242,7 @@ void NameScan::Run() {
       i = last_person_next_;
       continue;
     }
-    if (TryPlace(i, next)) {
+    if (TryPlace(i, next) || TryProperNoun(i, next)) {
       i = std::max(next, i + 1);
       continue;
     }

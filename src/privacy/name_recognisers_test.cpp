@@ -124,8 +124,10 @@ const Case kCases[] = {
     {"Paid by Halliwell & Co, then by the firm Hargreaves Lansdown.", {}, {},
      {"Halliwell & Co", "Hargreaves Lansdown"}},
     {"The support group met; the company said sorry.", {}, {}, {}},
-    {"Smith, Jones and Brown attended.", {}, {}, {}},
-    // A lone given name counts; a lone surname or a sentence start does not.
+    // No organisation without a suffix; "Jones" mid-sentence is a proper noun
+    // (low score), "Smith" starts the sentence and "Brown" is a common word.
+    {"Smith, Jones and Brown attended.", {"Jones"}, {}, {}},
+    // A lone given name counts; a lone surname at a sentence start does not.
     {"Later Priya said she saw it.", {"Priya"}, {}, {}},
     {"Hargreaves said nothing. Police attended. However nothing was taken.", {}, {}, {}},
     {"Neighbour Kowalski heard shouting.", {"Kowalski"}, {}, {}},
@@ -191,7 +193,39 @@ const Case kCases[] = {
     {"VICTIM WILL BE SPOKEN TO.", {}, {}, {}},
     {"The victim reports that a mark was left on the car.", {}, {}, {}},
     {"THE DOOR WAS FORCED BY A CROWBAR.", {}, {}, {}},
+    // Proper nouns no list holds, in mixed case, away from a sentence start:
+    // a person, or a place after "in", "at", "from", "to", "near".
+    {"The victim met Zorbek Quillfeather outside the shop.", {"Zorbek Quillfeather"}, {}, {}},
+    {"She later told Quillfeather about it.", {"Quillfeather"}, {}, {}},
+    {"He was seen at Zorbekton on foot.", {}, {"Zorbekton"}, {}},
+    {"Smith, Zorbek and Quillfeather ran off.", {"Zorbek", "Quillfeather"}, {}, {}},
+    // Not at a sentence start, after an opening quote or a bullet.
+    {"Zorbek said nothing and left. Quillfeather agreed.", {}, {}, {}},
+    {"She said \"Zorbek is coming\" twice.", {}, {}, {}},
+    {"Items:\n- Zorbek phone\n* Quillfeather bag", {}, {}, {}},
+    // A given name at a sentence start still counts; a common word does not.
+    {"Priya bought a knife. Hector bought nothing.", {"Priya"}, {}, {}},
+    // Acronyms, platforms and brands, courts, months and days are no names.
+    {"The OIC checked CCTV and PNC with the NHS and DVLA.", {}, {}, {}},
+    {"He sent images via Snapchat and then Facebook, WhatsApp and YouTube.", {}, {}, {}},
+    {"Paid by Bitcoin and PayPal on his iPhone, Xbox and PlayStation via Skype.", {}, {}, {}},
+    {"The case went to Crown Court in May and resumed on Monday.", {}, {}, {}},
+    // A business name or a street: not reported as a person.
+    {"Funds went to Zorbek Solutions, then Barclays Bank.", {}, {}, {}},
+    // Contractions of common words.
+    {"Then I'm sure I'll go, he said, and I've paid.", {}, {}, {}},
+    // Upper case: capitals are no evidence, so no fallback.
+    {"THE BAG WAS SEEN BY STAFF WITH ZORBEK QUILLFEATHER AT THE SHOP.", {}, {}, {}},
 };
+
+TEST(NameRecogniserTest, ProperNounFallbackHasALowScore) {
+  const std::string text = "The victim met Zorbek Quillfeather outside.";
+  const auto findings = Find(text);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].recogniser, "proper_noun");
+  EXPECT_EQ(findings[0].type, PiiType::kPerson);
+  EXPECT_DOUBLE_EQ(findings[0].score, 0.3);
+}
 
 TEST(NameRecogniserTest, Cases) {
   for (const Case& c : kCases) {
