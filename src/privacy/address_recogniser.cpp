@@ -18,7 +18,7 @@ enum class Kind : uint8_t { kWord, kNum, kAlnum, kComma, kNewline, kDot, kHash, 
 enum class Case : uint8_t { kNone, kLower, kTitle, kUpper };
 
 // What the lexicon says of a word (lower-cased).
-enum Flag : uint16_t {
+enum Flag : uint32_t {
   kSuffixType = 1 << 0,    // ends a street name: Road, ST, Lane
   kLowerType = 1 << 1,     // also ends one in lower case after a house number
   kPrefixType = 1 << 2,    // starts a street name: Rue, Via, Calle
@@ -33,6 +33,8 @@ enum Flag : uint16_t {
   kUnit = 1 << 11,         // a unit word that is worth reporting alone: "Flat 3", "Apt. 591"
   kTheType = 1 << 12,      // names a street after "The" alone: The Green, THE STREET
   kForeignLower = 1 << 13,  // ends one in lower case before a number: "Váci utca 5"
+  kWeakType = 1 << 14,     // ends one only after a house number: 12 Eriksson Bridge
+  kPoBox = 1 << 15,        // Box, Postbox: a post-office box with its number
 };
 
 struct Token {
@@ -45,13 +47,13 @@ struct Token {
   bool postcode_part = false;  // NR2, 4PN, SW1A, 62704, 62704-1234
   bool compound = false;       // a whole street name in one word: Hauptstraße
   bool looked_up = false;  // flags are filled in on first use (most words never need them)
-  uint16_t flags = 0;
+  uint32_t flags = 0;
 };
 
-const std::unordered_map<std::string_view, uint16_t>& Lexicon() {
+const std::unordered_map<std::string_view, uint32_t>& Lexicon() {
   static const auto* kLexicon = [] {
-    auto* m = new std::unordered_map<std::string_view, uint16_t>();
-    auto add = [&](std::initializer_list<std::string_view> words, uint16_t f) {
+    auto* m = new std::unordered_map<std::string_view, uint32_t>();
+    auto add = [&](std::initializer_list<std::string_view> words, uint32_t f) {
       for (std::string_view w : words) (*m)[w] |= f;
     };
     add({"road", "rd", "street", "st", "str", "lane", "ln", "avenue", "ave", "av", "close", "cl",
@@ -65,12 +67,32 @@ const std::unordered_map<std::string_view, uint16_t>& Lexicon() {
          "circle", "cir", "plaza", "alley", "crossing", "heights", "gardens", "market", "lanes",
          "avenida", "strasse", "straße", "gasse", "weg", "allee", "platz", "straat", "laan",
          "gracht", "plein", "vej", "gade", "gatan", "gata", "vägen", "väg", "veien", "vei",
-         "utca", "út", "körút", "tér", "katu"},
+         "utca", "út", "körút", "tér", "katu", "cesta", "ulica", "ulice", "trg", "útja", "köz",
+         "sor", "rakpart", "rkp", "krt", "fasor", "sétány", "u", "tänav", "põik", "maantee",
+         "puiestee", "veg", "vegur", "braut", "stræde", "gränd", "terrasse", "tee"},
         kSuffixType);
+    // Kinds of street in the USPS list of street suffixes (Publication 28,
+    // appendix C1) that are also everyday words: they end a street name only
+    // after a house number ("12 Eriksson Bridge", not "the Forth Bridge").
+    add({"bridge", "brook", "bypass", "canyon", "cape", "cliff", "cliffs", "cove", "creek",
+         "crest", "crossroad", "crossroads", "curve", "dale", "expressway", "extension",
+         "extensions", "ferry", "ford", "forest", "freeway", "gateway", "glen", "harbor",
+         "harbour", "haven", "inlet", "island", "isle", "junction", "knoll", "lake", "lakes",
+         "landing", "manor", "mill", "mills", "motorway", "mountain", "oval", "overpass", "pass",
+         "passage", "pines", "point", "points", "prairie", "ranch", "ridge", "river", "route",
+         "shore", "shores", "skyway", "spur", "stream", "summit", "throughway", "tunnel",
+         "turnpike", "underpass", "union", "valley", "viaduct", "village", "ville", "vista",
+         "streets", "roads", "squares", "parks", "drives", "courts", "hills", "ways", "ridges",
+         "groves", "terraces", "falls", "club",
+         "burg", "camp", "fort", "plains", "radial", "ramp", "rapids", "rest", "trafficway"},
+        kSuffixType | kWeakType);
     // Street words written in lower case after a capitalised name, with the
     // number after: "Váci utca 5", "Stora gatan 3", "Berliner straße 12".
     add({"strasse", "straße", "gasse", "vej", "gade", "gatan", "gata", "vägen", "väg", "veien",
-         "vei", "utca", "út", "körút", "tér", "katu"},
+         "vei", "utca", "út", "körút", "tér", "katu", "cesta", "ulica", "ulice", "trg", "útja",
+         "köz", "sor", "rakpart", "rkp", "krt", "fasor", "sétány", "u", "tänav", "põik",
+         "maantee", "puiestee", "gate", "veg", "vegur", "braut", "stræde", "gränd", "terrasse",
+         "tee"},
         kForeignLower);
     add({"road", "rd", "street", "st", "lane", "ln", "avenue", "ave", "crescent", "gardens",
          "terrace", "grove", "mews", "boulevard", "blvd"},
@@ -94,10 +116,14 @@ const std::unordered_map<std::string_view, uint16_t>& Lexicon() {
     add({"rue", "via", "calle", "avenida", "avenue", "boulevard", "piazza", "plaza", "rua",
          "ulica", "ul", "viale", "corso", "chemin", "allee", "allée", "carrer", "camino", "paseo",
          "largo", "praça", "praca", "strada", "place", "avinguda", "travessa", "ulitsa", "plac",
-         "aleja", "bulevar", "trg"},
+         "aleja", "bulevar", "trg", "vicolo", "piazzale", "lungomare", "contrada", "borgo",
+         "avda", "avd", "rúa", "estrada", "rodovia", "alameda", "beco", "passeig", "plaça",
+         "travesía", "glorieta", "impasse", "quai", "route", "chemin", "cours", "calea", "aleea",
+         "bulevardul", "prospekt", "pereulok", "náměstí", "nám", "třída", "nábřeží", "odos"},
         kPrefixType);
     add({"rue", "calle", "avenida", "rua", "ulica", "ul", "viale", "corso", "chemin", "carrer",
-         "strada", "piazza", "avinguda", "travessa", "ulitsa", "plac", "aleja"},
+         "strada", "piazza", "avinguda", "travessa", "ulitsa", "plac", "aleja", "vicolo",
+         "avda", "rúa", "impasse", "calea", "aleea", "prospekt", "náměstí", "nám", "quai"},
         kLowerPrefix);
     add({"flat", "apartment", "apt", "unit", "suite", "ste", "room", "floor", "studio", "block",
          "building", "bldg", "office", "no", "number", "house", "plot"},
@@ -134,14 +160,16 @@ const std::unordered_map<std::string_view, uint16_t>& Lexicon() {
         kStop);
     add({"of", "the", "de", "la", "le", "les", "du", "des", "di", "del", "della", "dei", "do",
          "da", "dos", "das", "von", "van", "der", "den", "upon", "on", "sur", "en", "am", "im",
-         "an", "y", "e", "l'", "d'"},
+         "an", "y", "e", "l'", "d'", "nad", "pod", "na", "bei", "sous", "lès"},
         kParticle);
     add({"n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"},
         kDirection);
     add({"st", "rd", "ave", "av", "ln", "dr", "cl", "ct", "pl", "sq", "cres", "gdns", "blvd",
          "pkwy", "hwy", "tce", "terr", "pde", "cir", "str", "apt", "ste", "bldg", "no", "mt",
-         "ft", "ul", "n", "s", "e", "w"},
+         "ft", "ul", "n", "s", "e", "w", "u", "rkp", "krt", "avda", "nám", "box"},
         kAbbrev);
+    // "PO Box 12", "P.O. Box 12", "Postbox 53", "Postfach 10 12 34".
+    add({"box", "postbox", "postfach", "apartado", "postboks", "pobox"}, kPoBox);
     return m;
   }();
   return *kLexicon;
@@ -151,7 +179,9 @@ const std::unordered_map<std::string_view, uint16_t>& Lexicon() {
 constexpr std::string_view kCompoundSuffixes[] = {
     "straße", "strasse", "str",  "weg",   "gasse", "allee", "platz", "straat", "laan",
     "gracht", "plein",   "steeg", "vej",  "gatan", "vägen", "veien", "vegen",  "utca",
-    "katu",   "tie",     "gade", "gata"};
+    "katu",   "tie",     "gade", "gata",  "kuja",  "polku", "kaari", "väylä", "stræde",
+    "stræti", "straeti", "vegur", "braut", "damm",  "chaussee", "kade", "dijk", "cesta",
+    "ulica",  "tänav"};
 
 bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
@@ -204,21 +234,65 @@ int LetterIndex(unsigned char c) {
 }
 
 bool MayBeAnchor(std::string_view w) {
-  // Indexed by first, second and last letter; one bit per length.
+  // Indexed by first, second and last letter; one bit per length (all
+  // anchors are shorter than 16 bytes), in the low half for any case and in
+  // the high half for words that are anchors only when capitalised (Bridge,
+  // Box), so that lower-case "point" costs no look-up.
   using Table = std::array<std::array<std::array<uint32_t, 27>, 27>, 27>;
   static const Table* kSeen = [] {
     auto* seen = new Table{};
-    for (const auto& [word, flags] : Lexicon())
-      if ((flags & (kSuffixType | kPrefixType)) && word.size() >= 2 && word.size() < 32)
-        (*seen)[LetterIndex(static_cast<unsigned char>(word[0]))]
-               [LetterIndex(static_cast<unsigned char>(word[1]))]
-               [LetterIndex(static_cast<unsigned char>(word.back()))] |= uint32_t{1} << word.size();
+    for (const auto& [word, flags] : Lexicon()) {
+      if (!(flags & (kSuffixType | kPrefixType | kPoBox)) || word.size() < 2 || word.size() >= 16)
+        continue;
+      const bool capitalised = (flags & (kWeakType | kPoBox)) && !(flags & kPrefixType);
+      (*seen)[LetterIndex(static_cast<unsigned char>(word[0]))]
+             [LetterIndex(static_cast<unsigned char>(word[1]))]
+             [LetterIndex(static_cast<unsigned char>(word.back()))] |=
+          uint32_t{1} << (word.size() + (capitalised ? 16 : 0));
+    }
     return seen;
   }();
-  if (w.size() < 2 || w.size() >= 32) return false;
-  return ((*kSeen)[LetterIndex(static_cast<unsigned char>(w[0]))]
-                  [LetterIndex(static_cast<unsigned char>(w[1]))]
-                  [LetterIndex(static_cast<unsigned char>(w.back()))] >> w.size()) & 1;
+  if (w.size() < 2 || w.size() >= 16) return w == "u";  // Hungarian "Király u. 15."
+  const uint32_t bits = (*kSeen)[LetterIndex(static_cast<unsigned char>(w[0]))]
+                                [LetterIndex(static_cast<unsigned char>(w[1]))]
+                                [LetterIndex(static_cast<unsigned char>(w.back()))];
+  const uint32_t any = uint32_t{1} << w.size();
+  return (bits & (IsAsciiUpper(static_cast<unsigned char>(w[0])) ? any | any << 16 : any)) != 0;
+}
+
+// Whether w is `word` (lower case, of w's length) in any case.
+bool SameWord(std::string_view w, std::string_view word) {
+  for (size_t k = 0; k < w.size(); ++k)
+    if ((static_cast<unsigned char>(w[k]) | 0x20) != static_cast<unsigned char>(word[k]))
+      return false;
+  return true;
+}
+
+// A word that says an address follows, in any case: "address: Tylova 285",
+// "lives at Dunajska 56". Ruled out by length and first letter first.
+bool IsCue(std::string_view w) {
+  auto is = [&](std::string_view cue) { return SameWord(w, cue); };
+  const unsigned char c = static_cast<unsigned char>(w[0]) | 0x20;
+  switch (w.size()) {
+    case 4: return c == 'a' && is("addr");
+    case 5: return (c == 'l' && is("lives")) || (c == 'a' && is("adres"));
+    case 6: return c == 'l' && is("living");
+    case 7: return c == 'a' ? is("address") || is("adresse") : c == 'r' && is("resides");
+    case 8: return c == 'r' && is("residing");
+    default: return false;
+  }
+}
+
+// A label of a postal code: "ZIP", "zip code", "Postcode", "postal code".
+bool IsZipCue(std::string_view w) {
+  const unsigned char c = static_cast<unsigned char>(w[0]) | 0x20;
+  switch (w.size()) {
+    case 3: return c == 'z' && SameWord(w, "zip");
+    case 6: return c == 'p' && SameWord(w, "postal");
+    case 7: return c == 'z' && SameWord(w, "zipcode");
+    case 8: return c == 'p' && SameWord(w, "postcode");
+    default: return false;
+  }
 }
 
 // Flat, Apartment, Apt, Suite, Ste: a cheap test before the look-up.
@@ -230,20 +304,25 @@ bool MayBeUnit(std::string_view w) {
 // A word (of six to 39 bytes) that ends like a compound street name.
 bool CompoundEnding(std::string_view w) {
   if (w.size() < 6 || w.size() >= 40) return false;
-  // The last two bytes (ASCII lower-cased) of every ending, so that most
-  // words are ruled out without copying them.
-  static const auto* kLastTwo = [] {
-    auto* pairs = new std::vector<uint16_t>();
-    for (std::string_view suf : kCompoundSuffixes)
-      pairs->push_back(static_cast<uint16_t>(static_cast<unsigned char>(suf[suf.size() - 2]) << 8 |
-                                             static_cast<unsigned char>(suf.back())));
-    return pairs;
-  }();
+  // The last three bytes (ASCII lower-cased) of every ending, as one bit of
+  // a table indexed by the last two, so that most words are ruled out
+  // without copying them.
   auto lower = [](unsigned char c) { return IsAsciiUpper(c) ? static_cast<unsigned char>(c + 32) : c; };
-  const uint16_t last_two = static_cast<uint16_t>(
-      lower(static_cast<unsigned char>(w[w.size() - 2])) << 8 |
-      lower(static_cast<unsigned char>(w.back())));
-  if (std::find(kLastTwo->begin(), kLastTwo->end(), last_two) == kLastTwo->end()) return false;
+  auto slot = [](unsigned char a, unsigned char b) { return (a * 31u + b) & 1023u; };
+  static const auto* kLastThree = [&] {
+    auto* t = new std::array<uint32_t, 1024>{};
+    for (std::string_view suf : kCompoundSuffixes) {
+      const size_t n = suf.size();
+      (*t)[slot(static_cast<unsigned char>(suf[n - 2]), static_cast<unsigned char>(suf[n - 1]))] |=
+          uint32_t{1} << (static_cast<unsigned char>(suf[n - 3]) & 31);
+    }
+    return t;
+  }();
+  const size_t n = w.size();
+  if (!(((*kLastThree)[slot(lower(static_cast<unsigned char>(w[n - 2])),
+                             lower(static_cast<unsigned char>(w[n - 1])))] >>
+         (lower(static_cast<unsigned char>(w[n - 3])) & 31)) & 1))
+    return false;
   char buf[40];
   for (size_t i = 0; i < w.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(w[i]);
@@ -253,9 +332,10 @@ bool CompoundEnding(std::string_view w) {
   for (std::string_view suf : kCompoundSuffixes) {
     if (key.size() < suf.size() + 3 || !key.ends_with(suf)) continue;
     // Finnish -tie only on a long stem (Mannerheimintie, not Sweetie), and
-    // not the -gade of Brigade or Renegade.
+    // not the -gade of Brigade or Renegade, nor the -kade of Blockade.
     if (suf == "tie" && key.size() < 8) continue;
     if (suf == "gade" && (key.ends_with("igade") || key.ends_with("negade"))) continue;
+    if (suf == "kade" && key.ends_with("ckade")) continue;  // Blockade
     return true;
   }
   return false;
@@ -408,6 +488,7 @@ class Scanner {
         out.push_back({PiiType::kAddress, t_[s.first].start, t_[s.last].end, s.score,
                        "postal_address"});
         i = s.last + 1;
+        floor_ = i;
       } else {
         ++i;
       }
@@ -433,8 +514,8 @@ class Scanner {
     return &t_[i];
   }
   bool Is(int i, Kind k) const { return At(i) && t_[i].kind == k; }
-  bool Has(int i, uint16_t f) const { return Is(i, Kind::kWord) && (Flags(i) & f); }
-  uint16_t Flags(int i) const {
+  bool Has(int i, uint32_t f) const { return Is(i, Kind::kWord) && (Flags(i) & f); }
+  uint32_t Flags(int i) const {
     Token& t = t_[i];
     if (!t.looked_up) LookUp(text_.substr(t.start, t.end - t.start), t);
     return t.flags;
@@ -463,6 +544,12 @@ class Scanner {
     if (s == 0) return true;
     const unsigned char p = static_cast<unsigned char>(text_[s - 1]);
     return !(p == ':' || p == '.' || p == '$' || p == 0xA3 || p == 0xAC || p == '-' || p == '/');
+  }
+
+  // 1900 to 2099: before a weak street word more often a year than a house.
+  bool Year(int i) const {
+    const std::string_view w = Text(i);
+    return w.size() == 4 && (w.starts_with("19") || w.starts_with("20"));
   }
 
   bool IsOf(int i) const {
@@ -546,8 +633,16 @@ class Scanner {
       if (t_[j].blank) return -1;
       *newline = true;
       ++j;
+      if (Is(j, Kind::kComma) && j == i + 1) ++j;  // a line that starts with the comma
     }
     return j == i ? -1 : j;
+  }
+
+  // Punctuation that ends a clause after an address: "Cyprus 36903? I am".
+  bool ClauseMark(int i) const {
+    if (!Is(i, Kind::kOther) || t_[i].end - t_[i].start != 1) return false;
+    const char c = text_[t_[i].start];
+    return c == '?' || c == '!' || c == ';' || c == ')';
   }
 
   // Three digits and two: the two groups of a Swedish, Czech or Slovak postcode.
@@ -603,6 +698,20 @@ class Scanner {
     return last;
   }
 
+  // A second street after "and" or "&" ending in a street word, naming a
+  // crossing: "ul. Grochowa 80 and Lahtinen Road", "Main St & 5th Ave".
+  // Returns its last token, or `last` when there is none.
+  int Crossing(int last) const {
+    int j = last + 1;
+    if (!(Is(j, Kind::kWord) && (Text(j) == "and" || Text(j) == "AND")) &&
+        !(Is(j, Kind::kOther) && text_[t_[j].start] == '&'))
+      return last;
+    ++j;
+    for (int names = 0; names < 3 && NameWord(j) && !(Flags(j) & kSuffixType); ++names) ++j;
+    if (j == last + 2 || !Capitalised(j) || !(Flags(j) & kSuffixType)) return last;
+    return WithDot(j);
+  }
+
   // Grows a street line [first, last] into the unit, town, county, postcode
   // and country lines after it; returns the new last token.
   int Extend(int last, bool upper_line, int* lines, bool* postcode) const {
@@ -652,7 +761,7 @@ class Scanner {
       if (newline) {
         const Token* nx = At(r + 1);
         if (nx && nx->kind != Kind::kComma && nx->kind != Kind::kNewline &&
-            nx->kind != Kind::kDot)
+            nx->kind != Kind::kDot && !ClauseMark(r + 1))
           break;
       }
       last = r;
@@ -717,6 +826,16 @@ class Scanner {
               bool the_street = false) const {
     bool premise = false;
     first = Premise(first, &premise);
+    // A second number before the house number on its line is a unit or
+    // building number: "17 2202 Rissik St", "6138 Via Roma 131".
+    if (!premise && number && HouseNumber(first) && HouseNumber(first - 1) && first - 1 >= floor_)
+      --first;
+    // The dot of a Hungarian or Czech house number ("Király u. 15.") when
+    // more lines follow.
+    if (number && Is(last, Kind::kNum) && Is(last + 1, Kind::kDot) &&
+        (Is(last + 2, Kind::kComma) || Is(last + 2, Kind::kNewline) || Has(last + 2, kUnit)))
+      ++last;
+    last = Crossing(last);
     bool upper_line = !lower_case;
     for (int k = first; k <= last && upper_line; ++k)
       if (Is(k, Kind::kWord) && t_[k].cs != Case::kUpper && !Has(k, kParticle)) upper_line = false;
@@ -755,7 +874,8 @@ class Scanner {
     if (Is(j, Kind::kComma) && HouseNumber(j + 1)) ++j;
     if (!HouseNumber(j)) return -1;
     const Token* nx = At(j + 1);
-    if (nx && nx->kind == Kind::kWord && (nx->cs == Case::kLower || (Flags(j + 1) & kStop)))
+    if (nx && nx->kind == Kind::kWord && (nx->cs == Case::kLower || (Flags(j + 1) & kStop)) &&
+        Crossing(j) == j)
       return -1;
     if (nx && nx->kind == Kind::kDot && At(j + 2) && t_[j + 2].kind == Kind::kWord &&
         t_[j + 2].cs == Case::kLower)
@@ -839,15 +959,19 @@ class Scanner {
           !(Is(u + 1, Kind::kNewline) && HouseNumber(u + 2))) {
         int lines = 0;
         bool postcode = false;
-        s.first = i;
+        const int street = StreetBeforeUnit(i);
+        s.first = street >= 0 ? street : i;
         s.last = Extend(u, t.cs == Case::kUpper, &lines, &postcode);
-        s.score = lines > 0 ? 0.6 : 0.4;
+        s.score = street >= 0 ? 0.85 : lines > 0 ? 0.6 : 0.4;
         return true;
       }
     }
+    if (IsCue(Text(i)) && TryAfterCue(i, s)) return true;
+    if (IsZipCue(Text(i)) && TryZip(i, s)) return true;
     // A word that could not be a street type was never looked up.
     if (!t.looked_up) return false;
-    const uint16_t flags = t.flags;
+    const uint32_t flags = t.flags;
+    if ((flags & kPoBox) && t.cs != Case::kLower) return TryPoBox(i, s);
     // In lower case only the prefixes that are written so: "12 rue de Rivoli",
     // "ul. Marszałkowska 10" (TryPrefix wants a capitalised name and a number).
     if ((flags & kPrefixType) && (t.cs != Case::kLower || (flags & kLowerPrefix))) {
@@ -857,11 +981,143 @@ class Scanner {
     return false;
   }
 
+  // A street line with its number after the name, and no street word, on the
+  // line of a unit or the line before it: "Kuuse 53 Apt. 641", "Allika 46\n
+  // Suite 501". Returns its first token (a building number before it
+  // included), or -1. `unit` is the unit word.
+  int StreetBeforeUnit(int unit) const {
+    int p = unit - 1;
+    if (Is(p, Kind::kComma)) --p;
+    if (Is(p, Kind::kNewline) && !t_[p].blank) --p;
+    if (p < floor_ || !HouseNumber(p)) return -1;
+    int first = -1, names = 0;
+    for (int j = p - 1; names < 3; --j) {
+      if (j < floor_) {
+        At(j);  // marks a window's edge
+        break;
+      }
+      if (NameWord(j) && !Is(j, Kind::kAlnum) && !Has(j, kPremise)) {
+        first = j;
+        ++names;
+      } else if (!(names > 0 && Has(j, kParticle) && !Has(j, kStop))) {
+        break;
+      }
+    }
+    if (first < 0) return -1;
+    // The line must start there: "lives at Kuuse 53 Apt. 641", not "room 3 of Block 4 Apt 2".
+    const Token* pv = At(first - 1);
+    if (pv && !(pv->kind == Kind::kNewline || pv->kind == Kind::kComma ||
+                pv->kind == Kind::kOther || (pv->kind == Kind::kWord && pv->cs == Case::kLower) ||
+                (first - 1 >= floor_ && HouseNumber(first - 1))))
+      return -1;
+    return first - 1 >= floor_ && HouseNumber(first - 1) ? first - 1 : first;
+  }
+
+  // A street line with no street word, known by the cue before it: "address:
+  // Tylova 285", "lives at Dunajska 56, Studenec", "address is 87 Edeby 55".
+  // The name must be capitalised and the number must end it.
+  bool TryAfterCue(int i, Span& s) const {
+    int j = i + 1;
+    const std::string_view w = Text(i);
+    const unsigned char c0 = static_cast<unsigned char>(w[0] | 0x20);
+    if (c0 == 'l' || c0 == 'r') {  // lives, living, resides, residing: then "at"
+      if (!Is(j, Kind::kWord) || !(Text(j) == "at" || Text(j) == "AT")) return false;
+      ++j;
+    } else {
+      if (Is(j, Kind::kOther) && text_[t_[j].start] == ':') ++j;
+      else if (Is(j, Kind::kWord) && (Text(j) == "is" || Text(j) == "IS")) ++j;
+    }
+    const int first = j;
+    if (HouseNumber(j)) ++j;  // a building number first
+    int last = -1, names = 0;
+    while (names < 3) {
+      if (NameWord(j) && !Is(j, Kind::kAlnum) && !(Flags(j) & (kSuffixType | kPremise | kPoBox))) {
+        last = j;
+        ++names;
+      } else if (!(names > 0 && Has(j, kParticle) && !Has(j, kStop) && NameWord(j + 1))) {
+        break;
+      }
+      ++j;
+    }
+    if (last < 0) return false;
+    const int after = NumberAfter(last);
+    if (after < 0 || after != last + 1) return false;
+    return Finish(first, Stair(after), true, false, s);
+  }
+
+  // A numeric postal code after its label: "ZIP: 48750", "my zip code is
+  // 394 13", "Postcode: 7412 SL". Only the code is reported. Codes with
+  // letters first (NR2 4PN, B0J 2H0) are the postcode recogniser's.
+  bool TryZip(int i, Span& s) const {
+    int j = i + 1;
+    const bool postal = Text(i).size() == 6;  // "postal" needs "code"
+    if (Is(j, Kind::kWord) && (Text(j) == "code" || Text(j) == "Code" || Text(j) == "CODE")) ++j;
+    else if (postal) return false;
+    if (Is(j, Kind::kOther) && text_[t_[j].start] == ':') ++j;
+    else if (Is(j, Kind::kWord) && (Text(j) == "is" || Text(j) == "IS")) ++j;
+    // The first group: three to nine digits (62704, 62704-1234, 3610-114).
+    const int first = j;
+    if (!Is(j, Kind::kNum)) return false;
+    int digits = 0, dashes = 0;
+    for (char ch : Text(j)) {
+      digits += IsDigit(static_cast<unsigned char>(ch));
+      dashes += ch == '-';
+    }
+    if (digits < 3 || digits > 9 || digits + dashes != static_cast<int>(Text(j).size()))
+      return false;
+    // A second group: 394 13, 7412 SL.
+    const int k = j + 1;
+    if ((Is(k, Kind::kNum) && t_[k].end - t_[k].start <= 3) ||
+        (Is(k, Kind::kWord) && t_[k].cs == Case::kUpper && t_[k].end - t_[k].start == 2 &&
+         !Has(k, kStop)))
+      j = k;
+    s.first = first;
+    s.last = j;
+    s.score = 0.7;
+    return true;
+  }
+
+  // "PO Box 12", "P.O. Box 12", "Post Office Box 12", "Postbox 53",
+  // "Postfach 12", anchored at the box word, and the lines after it.
+  bool TryPoBox(int i, Span& s) const {
+    int first = i;
+    const std::string_view w = Text(i);
+    if (w == "Box" || w == "BOX") {
+      int p = i - 1;
+      auto is = [&](int k, std::string_view a, std::string_view b) {
+        return Is(k, Kind::kWord) && (Text(k) == a || Text(k) == b);
+      };
+      if (is(p, "PO", "Po")) {
+        first = p;
+      } else if (is(p, "Office", "OFFICE") && is(p - 1, "Post", "POST")) {
+        first = p - 1;
+      } else {
+        // P.O. and P. O.
+        if (Is(p, Kind::kDot)) --p;
+        if (!is(p, "O", "O") || !Is(p - 1, Kind::kDot) || !is(p - 2, "P", "P")) return false;
+        first = p - 2;
+      }
+      if (first < floor_) return false;
+    }
+    int j = WithDot(i) + 1;
+    if (Is(j, Kind::kHash)) ++j;
+    if (!Is(j, Kind::kNum) || t_[j].end - t_[j].start > 7) return false;
+    // Postfach 10 12 34: the number in groups.
+    while (Is(j + 1, Kind::kNum) && t_[j + 1].end - t_[j + 1].start == 2 && j - i < 4) ++j;
+    return Finish(first, j, true, false, s);
+  }
+
   // Rue de Rivoli, Via Roma, Calle Mayor: the type first, a number before or after.
   bool TryPrefix(int i, Span& s) const {
     int j = WithDot(i) + 1, last = -1, names = 0;
+    // After a number a lower-case prefix may take a lower-case name: "36 rue de pologne".
+    const bool lower_names = t_[i].cs == Case::kLower && HouseNumber(i - 1);
     while (At(j) && names < 4) {
-      if (NameWord(j) && !((Flags(j) & kSuffixType) && names > 0)) {
+      if (lower_names && Is(j, Kind::kWord) && t_[j].cs == Case::kLower &&
+          !(Flags(j) & (kStop | kParticle | kPremise))) {
+        last = j;
+        ++names;
+      } else if (NameWord(j) && !((Flags(j) & kSuffixType) && names > 0) && !(Flags(j) & kUnit)) {
         last = j;
         ++names;
       } else if (Has(j, kParticle) || (Is(j, Kind::kWord) && (Text(j) == "l" || Text(j) == "d"))) {
@@ -873,7 +1129,7 @@ class Scanner {
     }
     if (last < 0) return false;
     const bool before = HouseNumber(i - 1);
-    const int after = before ? -1 : Stair(NumberAfter(last));
+    const int after = Stair(NumberAfter(last));  // also after a building number: 6138 Via Roma 131
     if (!before && after < 0) return false;
     return Finish(before ? i - 1 : i, after >= 0 ? after : last, true, t_[i].cs == Case::kLower,
                   s);
@@ -881,9 +1137,14 @@ class Scanner {
 
   // High Street, ST GILES STREET, 12 church lane: the type last.
   bool TrySuffix(int i, Span& s) const {
-    // The last of a run of type words ends the name: Church Hill Road.
+    // A one-letter type is the Hungarian "u." (utca) only.
+    if (t_[i].end - t_[i].start == 1 && !(Text(i) == "u" && Is(i + 1, Kind::kDot))) return false;
+    // The last of a run of type words ends the name: Church Hill Road (but
+    // not Main Street Bridge).
     int type = i;
-    while (Has(type + 1, kSuffixType) && Capitalised(type + 1) && Capitalised(type)) ++type;
+    while (Has(type + 1, kSuffixType) && !(Flags(type + 1) & kWeakType) && Capitalised(type + 1) &&
+           Capitalised(type))
+      ++type;
     const Token& t = t_[type];
     // Name words before the type, right to left.
     int first = type, names = 0;
@@ -913,18 +1174,28 @@ class Scanner {
     for (int k = first; k < type; ++k)
       if (NameWord(k) || (Is(k, Kind::kWord) && t_[k].cs != Case::kLower)) has_name = true;
     const int end = WithDot(type);
+    if (Flags(type) & kWeakType) {
+      // 12 Eriksson Bridge: capitalised, after a house number that is not a year.
+      if (!has_name || t.cs == Case::kLower || !HouseNumber(first - 1) || Year(first - 1))
+        return false;
+      for (int k = first; k < type; ++k)
+        if (Has(k, kStop)) return false;  // "12 Cue The Lonely Island" names no street
+      return Finish(first - 1, end, true, false, s);
+    }
     if (!has_name && Is(type - 1, Kind::kWord) &&
         (Text(type - 1) == "The" || Text(type - 1) == "THE" || Text(type - 1) == "the") &&
         HouseNumber(type - 2) && (Flags(type) & (t_[type].cs == Case::kLower ? kLowerType : kSuffixType)))
       return Finish(type - 2, end, true, false, s);  // 12 The Street
     if (has_name && t.cs != Case::kLower) {
       const bool before = HouseNumber(first - 1);
-      const int after = before ? -1 : Stair(NumberAfter(end));
+      const int after = Stair(NumberAfter(end));
       return Finish(before ? first - 1 : first, after >= 0 ? after : end, before || after >= 0,
                     false, s, type);
     }
     if (has_name && t.cs == Case::kLower && HouseNumber(first - 1)) {
-      return Finish(first - 1, end, true, false, s);  // 12 High street
+      // 12 High street; 6076 Piroska u. 97.
+      const int after = (Flags(type) & kForeignLower) ? Stair(NumberAfter(end)) : -1;
+      return Finish(first - 1, after >= 0 ? after : end, true, false, s);
     }
     if (has_name && t.cs == Case::kLower && (Flags(type) & kForeignLower)) {
       const int after = Stair(NumberAfter(end));  // Váci utca 5
@@ -947,13 +1218,52 @@ class Scanner {
   bool open_before_ = false;
   bool open_after_ = false;
   mutable bool edge_hit_ = false;
+  int floor_ = 0;  // the first token after the last finding: no span reaches back past it
 };
 
 
-// Whether word `w` may anchor an address (TryAt can succeed only at such a
-// word): a street-type word that starts or ends a street name, a unit word
-// (Flat, Apt, Suite), or a capitalised compound (Hauptstraße).
-bool MayAnchorAddress(std::string_view w) {
+// Whether a cue word ending at byte e ("address", "lives") may be followed by
+// what TryAfterCue takes: "at" after lives, resides; then an optional ":" or
+// "is"; then a number or a capitalised word. Cue words are common in prose,
+// and most are followed by neither ("lives in", "email address"), so this
+// check keeps them from opening windows.
+bool CueMayLead(std::string_view text, size_t e, bool needs_at) {
+  const size_t n = text.size();
+  auto skip_space = [&](size_t i) {
+    while (i < n) {
+      const char c = text[i];
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') ++i;
+      else if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < n &&
+               static_cast<unsigned char>(text[i + 1]) == 0xA0) i += 2;
+      else break;
+    }
+    return i;
+  };
+  auto word = [&](size_t i, char a, char b) {  // a two-letter word at i, any case
+    return i + 2 < n && (text[i] | 0x20) == a && (text[i + 1] | 0x20) == b &&
+           skip_space(i + 2) > i + 2;
+  };
+  size_t i = skip_space(e);
+  if (needs_at) {
+    if (!word(i, 'a', 't')) return false;
+    i = skip_space(i + 2);
+  } else if (i < n && text[i] == ':') {
+    i = skip_space(i + 1);
+  } else if (word(i, 'i', 's')) {
+    i = skip_space(i + 2);
+  }
+  if (i >= n) return false;
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  return IsDigit(c) || IsAsciiUpper(c) || c >= 0x80;
+}
+
+// Whether the word [b, e) of text may anchor an address (TryAt can succeed
+// only at such a word): a street-type word that starts or ends a street name,
+// a unit word (Flat, Apt, Suite), a post-office box word, a cue word with what
+// TryAfterCue takes after it, a postal-code label, or a capitalised compound
+// (Hauptstraße).
+bool MayAnchorAddress(std::string_view text, size_t b, size_t e) {
+  const std::string_view w = text.substr(b, e - b);
   if (w.size() == 3 && w[1] == 'P' && w[2] == 'O' && (w[0] == 'A' || w[0] == 'F' || w[0] == 'D'))
     return true;  // APO, FPO, DPO
   const bool anchor = MayBeAnchor(w);
@@ -961,9 +1271,14 @@ bool MayAnchorAddress(std::string_view w) {
   if (anchor || unit) {
     Token t{};
     LookUp(w, t);
-    if (t.flags & (kSuffixType | kPrefixType)) return true;
+    if (t.flags & (kSuffixType | kPrefixType | kPoBox)) return true;
     if (unit && (t.flags & kUnit)) return true;
   }
+  if (IsCue(w)) {
+    const unsigned char c0 = static_cast<unsigned char>(w[0]) | 0x20;
+    if (CueMayLead(text, e, c0 == 'l' || c0 == 'r')) return true;
+  }
+  if (IsZipCue(w)) return true;
   return !IsAsciiLower(static_cast<unsigned char>(w[0])) && CompoundEnding(w);
 }
 
@@ -1032,7 +1347,7 @@ void AddressRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out
     }
     const size_t b = i;
     i = WordEnd(text, b);
-    if (!MayAnchorAddress(text.substr(b, i - b))) continue;
+    if (!MayAnchorAddress(text, b, i)) continue;
     const size_t p = SyncBefore(text, b > kWindowBefore ? b - kWindowBefore : 0);
     const size_t q = SyncAfter(text, i + kWindowAfter);
     if (!windows.empty() && p <= windows.back().second)

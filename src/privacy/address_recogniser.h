@@ -19,6 +19,10 @@ namespace foidesk::privacy {
 //   "Unit 4 Riverside Industrial Estate"
 //   "123 N Main St, Apt. 4B\nSpringfield, IL 62704\nUSA"
 //   "Hauptstraße 5, 10115 Berlin"   "Via Roma 12"   "12 rue de Rivoli"
+//   "Király u. 15."   "Karl Johans gate 22"   "17 2202 Rissik St" (building number)
+//   "12 Eriksson Bridge" (USPS suffixes that are common words, after a number)
+//   "Kuuse 53 Apt. 641"   "address: Tylova 285" (no street word: a unit or cue)
+//   "P.O. Box 242"   "ul. Grochowa 80 and Lahtinen Road"   "ZIP: 48750"
 //
 // A street line is a street name (one to four capitalised words) ending in a
 // street-type word (Road, Rd, STREET, Lane, ...), or a street-type word that
@@ -29,8 +33,9 @@ namespace foidesk::privacy {
 // with a low score, so context words decide.
 //
 // The scan is linear in the text and does no backtracking; Find is
-// thread-safe. Only windows around street-type, unit and compound words are
-// tokenised and scanned, which gives the findings of the whole-text scan.
+// thread-safe. Only windows around street-type, unit, box, cue and compound
+// words are tokenised and scanned, which gives the findings of the whole-text
+// scan.
 class AddressRecogniser : public Recogniser {
  public:
   std::string_view Name() const override { return "address"; }

@@ -117,6 +117,71 @@ const Case kCases[] = {
     {"Via Roma 12\n00184 ROMA\nITALY", {"Via Roma 12\n00184 ROMA\nITALY"}},
     {"habite 5 Rue de la Paix\n75001 PARIS\nFRANCE", {"5 Rue de la Paix\n75001 PARIS\nFRANCE"}},
     {"12 Boulevard Haussmann, 75009 Paris", {"12 Boulevard Haussmann, 75009 Paris"}},
+    // A building number before a numbered street, and a number both before
+    // and after the street name.
+    {"the restaurant is at 17 2450 Crown St", {"17 2450 Crown St"}},
+    {"his address: 6138 Via Roma 131", {"6138 Via Roma 131"}},
+    {"at 18 Hauptstraße 5, Berlin", {"18 Hauptstraße 5, Berlin"}},
+    // Street words of more languages: Hungarian "u." and "útja", Slovene
+    // "cesta", Norwegian "gate", Estonian "tänav", Finnish "-kuja",
+    // Icelandic "-vegur", Dutch "-kade", Italian "Vicolo", Spanish "Avda.".
+    {"lakcím: Király u. 15., Budapest", {"Király u. 15., Budapest"}},
+    {"6076 Piroska u. 97.\nPorto Alegre", {"6076 Piroska u. 97.\nPorto Alegre"}},
+    {"Bajcsy-Zsilinszky útja 3, Budapest", {"Bajcsy-Zsilinszky útja 3, Budapest"}},
+    {"naslov Dunajska cesta 56, 1000 Ljubljana", {"Dunajska cesta 56, 1000 Ljubljana"}},
+    {"bor i Karl Johans gate 22, 0159 Oslo", {"Karl Johans gate 22, 0159 Oslo"}},
+    {"elab Pärnu tänav 12, Tallinn", {"Pärnu tänav 12, Tallinn"}},
+    {"asuu Harjukuja 54, SEINÄJOKI", {"Harjukuja 54, SEINÄJOKI"}},
+    {"býr á Hlíðarvegur 97, Reykjavík", {"Hlíðarvegur 97, Reykjavík"}},
+    {"woont Prinsenkade 8, Breda", {"Prinsenkade 8, Breda"}},
+    {"abita in Vicolo Calcirelli 13, Trapani", {"Vicolo Calcirelli 13, Trapani"}},
+    {"vive en Avda. Generalísimo 6, Madrid", {"Avda. Generalísimo 6, Madrid"}},
+    {"habite 36 rue de pologne, Paris", {"36 rue de pologne, Paris"}},
+    {"9554 62 Rue Gafsa Apt. 981\nToronto\nCanada", {"9554 62 Rue Gafsa Apt. 981\nToronto\nCanada"}},
+    // A USPS street suffix that is also a common word, after a house number.
+    {"meet me at 12 Eriksson Bridge tonight", {"12 Eriksson Bridge"}},
+    {"ship to 450 Pinto Hill Ridge, Denver, CO 80202", {"450 Pinto Hill Ridge, Denver, CO 80202"}},
+    // A crossing of two streets.
+    {"at the corner of ul. Grochowa 80 and Lahtinen Road today", {"ul. Grochowa 80 and Lahtinen Road"}},
+    {"crash at 5th Ave & Main St, Springfield", {"5th Ave & Main St, Springfield"}},
+    {"lives at 12 High Street and John went home", {"12 High Street"}},
+    {"bor i Stensås terrasse 38, Arendal", {"Stensås terrasse 38, Arendal"}},
+    // A street with no street word, known by the unit after it.
+    {"lives at Kuuse 53 Apt. 641, Grubbenvorst", {"Kuuse 53 Apt. 641, Grubbenvorst"}},
+    {"Mary Jones\n20789 Allika 46\nSuite 501\nRiisa", {"20789 Allika 46\nSuite 501\nRiisa"}},
+    // A street with no street word, known by a cue before it.
+    {"his address: 87331 Dunajska 56, Studenec", {"87331 Dunajska 56, Studenec"}},
+    {"she lives at Tylova 285\nOstrov nad Ohří\nCzech Republic",
+     {"Tylova 285\nOstrov nad Ohří\nCzech Republic"}},
+    {"the address of Chapter 3 is unknown", {}},
+    {"he lives at Manchester 3 days a week", {}},
+    // A postal code after its label.
+    {"ZIP: 48750", {"48750"}},
+    {"my zip code is 394 13, thanks", {"394 13"}},
+    {"Postcode: 7412 SL", {"7412 SL"}},
+    {"postal code 1000 in Ljubljana", {"1000"}},
+    {"Postcode: PE31", {}},  // a UK postcode is the postcode recogniser's
+    {"My zip code is 90010-170", {"90010-170"}},
+    {"the zip code field was empty", {}},
+    {"a zip 2 inches long", {}},
+    {"postal service 24 hours", {}},
+    // Post-office boxes.
+    {"write to P.O. Box 242, Springfield, IL 62704", {"P.O. Box 242, Springfield, IL 62704"}},
+    {"send it to PO Box 17 today", {"PO Box 17"}},
+    {"Post Office Box 9, Nuuk", {"Post Office Box 9, Nuuk"}},
+    {"Postfach 10 12 34, 80087 München", {"Postfach 10 12 34, 80087 München"}},
+    // Not addresses: the new words in ordinary sentences.
+    {"the Forth Bridge was painted in 2019", {}},
+    {"we crossed the bridge 3 times", {}},
+    {"Tech Summit 2019 opens on Monday", {}},
+    {"the 2019 Tech Summit was cancelled", {}},
+    {"he has a Point 5 lead", {}},
+    {"12 Cue The Lonely Island", {}},
+    {"a box 3 feet wide", {}},
+    {"put it in Box 3 on the shelf", {}},
+    {"love u. 2 days to go", {}},
+    {"the Blockade 2 film", {}},
+    {"the kuja 5 times", {}},
     // Not addresses: a street word alone or in a sentence.
     {"the files were sent via email 3 times", {}},
     {"sent Via Email on 3 March", {}},
