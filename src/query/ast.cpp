@@ -139,7 +139,37 @@ void Print(const Node& node, std::string& out) {
   }
 }
 
+// The query language (parser.h) for a tree: terms quoted, fields as
+// Print writes them, groups in brackets.
+void PrintQuery(const Node& node, std::string& out) {
+  switch (node.kind) {
+    case NodeKind::kTerm:
+    case NodeKind::kField:
+      Print(node, out);
+      return;
+    case NodeKind::kNot:
+      out += "NOT ";
+      PrintQuery(node.children.front(), out);
+      return;
+    case NodeKind::kAnd:
+    case NodeKind::kOr:
+      out += '(';
+      for (size_t i = 0; i < node.children.size(); ++i) {
+        if (i) out += node.kind == NodeKind::kAnd ? " AND " : " OR ";
+        PrintQuery(node.children[i], out);
+      }
+      out += ')';
+      return;
+  }
+}
+
 }  // namespace
+
+std::string ToQueryText(const Node& node) {
+  std::string out;
+  PrintQuery(node, out);
+  return out;
+}
 
 std::string ToString(const Node& node) {
   std::string out;

@@ -84,4 +84,8 @@ inline bool IsPureField(const Node& node) { return !HasText(node); }
 // manifest: (AND offence:71 (OR "video" "web"* "photo"*)).
 std::string ToString(const Node& node);
 
+// The tree written back in the query language, which ParseQuery reads to
+// the same tree: offence:71 ("video" OR "web"*).
+std::string ToQueryText(const Node& node);
+
 }  // namespace foidesk::query

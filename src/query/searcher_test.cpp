@@ -100,6 +100,13 @@ class MemoryStore final : public Store {
   }
   Status PutDecision(const Decision&) override { return Unsupported(); }
   Result<std::vector<Decision>> Decisions(const std::string&) override { return Unsupported(); }
+  Result<int64_t> CreateReviewSession(const ReviewSession&) override { return Unsupported(); }
+  Result<std::optional<ReviewSession>> FindReviewSession(const std::string&,
+                                                         const std::string&) override {
+    return Unsupported();
+  }
+  Status AddReviewEvent(const ReviewEvent&) override { return Unsupported(); }
+  Result<std::vector<ReviewEvent>> ReviewEvents(int64_t) override { return Unsupported(); }
 
  private:
   static Error Unsupported() { return Error::Internal("not supported by MemoryStore"); }

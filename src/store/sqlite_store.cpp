@@ -67,6 +67,35 @@ CREATE TABLE decisions(
   decided_at TEXT NOT NULL,
   PRIMARY KEY(request_ref, crime_key));
 )sql",
+    // 1 -> 2: review sessions, their frozen candidates and their events.
+    R"sql(
+CREATE TABLE review_sessions(
+  id INTEGER PRIMARY KEY,
+  request_ref TEXT NOT NULL,
+  question TEXT NOT NULL,
+  query TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  seed INTEGER NOT NULL,
+  recall_target REAL NOT NULL,
+  UNIQUE(request_ref, question));
+CREATE TABLE review_candidates(
+  session_id INTEGER NOT NULL REFERENCES review_sessions(id),
+  position INTEGER NOT NULL,
+  crime_key TEXT NOT NULL,
+  PRIMARY KEY(session_id, position)) WITHOUT ROWID;
+CREATE TABLE review_events(
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES review_sessions(id),
+  crime_key TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  phase TEXT NOT NULL,
+  reviewer TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  seconds REAL NOT NULL,
+  decided_at TEXT NOT NULL);
+CREATE INDEX review_events_by_session ON review_events(session_id, id);
+)sql",
 };
 
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
@@ -139,6 +168,8 @@ class SqliteStore::Statement {
     sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   }
   void BindNull(int i) { sqlite3_bind_null(stmt_, i); }
+  void BindReal(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
+  double Real(int col) { return sqlite3_column_double(stmt_, col); }
   void BindDay(int i, const std::optional<Date>& d) {
     if (d) Bind(i, d->DaysSinceEpoch()); else BindNull(i);
   }
@@ -587,6 +618,120 @@ Result<std::vector<Decision>> SqliteStore::Decisions(const std::string& request_
   }
   st.Reset();
   if (rc != SQLITE_DONE) return Check(rc, "reading decisions").error();
+  return out;
+}
+
+Result<int64_t> SqliteStore::CreateReviewSession(const ReviewSession& session) {
+  if (auto s = Begin(); !s.ok()) return s.error();
+  Statement& st = Prepared(
+      "INSERT INTO review_sessions(request_ref, question, query, created_at, seed, recall_target) "
+      "VALUES(?,?,?,?,?,?)");
+  st.Bind(1, session.request_ref);
+  st.Bind(2, session.question);
+  st.Bind(3, session.query);
+  st.Bind(4, session.created_at);
+  st.Bind(5, session.seed);
+  st.BindReal(6, session.recall_target);
+  const int rc = st.Step();
+  st.Reset();
+  if (rc == SQLITE_CONSTRAINT) {
+    (void)Rollback();
+    return Error::InvalidInput("request " + session.request_ref + " question " + session.question +
+                               " already has a review session");
+  }
+  if (rc != SQLITE_DONE) {
+    (void)Rollback();
+    return Check(rc, "creating a review session").error();
+  }
+  const int64_t id = sqlite3_last_insert_rowid(db_);
+  Statement& c = Prepared("INSERT INTO review_candidates(session_id, position, crime_key) VALUES(?,?,?)");
+  for (size_t i = 0; i < session.candidates.size(); ++i) {
+    c.Bind(1, id);
+    c.Bind(2, static_cast<int64_t>(i));
+    c.Bind(3, session.candidates[i]);
+    const int crc = c.Step();
+    c.Reset();
+    if (auto s = Check(crc, "recording review candidates"); !s.ok()) {
+      (void)Rollback();
+      return s.error();
+    }
+  }
+  if (auto s = Commit(); !s.ok()) return s.error();
+  return id;
+}
+
+Result<std::optional<ReviewSession>> SqliteStore::FindReviewSession(const std::string& request_ref,
+                                                                    const std::string& question) {
+  Statement& st = Prepared(
+      "SELECT id, query, created_at, seed, recall_target FROM review_sessions "
+      "WHERE request_ref=? AND question=?");
+  st.Bind(1, request_ref);
+  st.Bind(2, question);
+  int rc = st.Step();
+  if (rc == SQLITE_DONE) {
+    st.Reset();
+    return std::optional<ReviewSession>();
+  }
+  if (rc != SQLITE_ROW) {
+    st.Reset();
+    return Check(rc, "reading a review session").error();
+  }
+  ReviewSession s;
+  s.id = st.Int(0);
+  s.request_ref = request_ref;
+  s.question = question;
+  s.query = st.Str(1);
+  s.created_at = st.Str(2);
+  s.seed = st.Int(3);
+  s.recall_target = st.Real(4);
+  st.Reset();
+  Statement& c =
+      Prepared("SELECT crime_key FROM review_candidates WHERE session_id=? ORDER BY position");
+  c.Bind(1, s.id);
+  while ((rc = c.Step()) == SQLITE_ROW) s.candidates.push_back(c.Str(0));
+  c.Reset();
+  if (rc != SQLITE_DONE) return Check(rc, "reading review candidates").error();
+  return std::optional<ReviewSession>(std::move(s));
+}
+
+Status SqliteStore::AddReviewEvent(const ReviewEvent& e) {
+  Statement& st = Prepared(
+      "INSERT INTO review_events(session_id, crime_key, verdict, phase, reviewer, reason, summary, "
+      "seconds, decided_at) VALUES(?,?,?,?,?,?,?,?,?)");
+  st.Bind(1, e.session_id);
+  st.Bind(2, e.crime_key);
+  st.Bind(3, e.verdict);
+  st.Bind(4, e.phase);
+  st.Bind(5, e.reviewer);
+  st.Bind(6, e.reason);
+  st.Bind(7, e.summary);
+  st.BindReal(8, e.seconds);
+  st.Bind(9, e.decided_at);
+  return Check(st.Step(), "recording a review decision");
+}
+
+Result<std::vector<ReviewEvent>> SqliteStore::ReviewEvents(int64_t session_id) {
+  Statement& st = Prepared(
+      "SELECT crime_key, verdict, phase, reviewer, reason, summary, seconds, decided_at "
+      "FROM review_events WHERE session_id=? ORDER BY id");
+  st.Bind(1, session_id);
+  std::vector<ReviewEvent> out;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    ReviewEvent e;
+    e.session_id = session_id;
+    e.crime_key = st.Str(0);
+    e.verdict = st.Str(1);
+    e.phase = st.Str(2);
+    e.reviewer = st.Str(3);
+    e.reason = st.Str(4);
+    e.summary = st.Str(5);
+    e.seconds = st.Real(6);
+    e.decided_at = st.Str(7);
+    out.push_back(std::move(e));
+  }
+  st.Reset();
+  if (rc != SQLITE_DONE) return Check(rc, "reading review decisions").error();
   return out;
 }
 

@@ -55,6 +55,11 @@ class SqliteStore final : public Store {
 
   Status PutDecision(const Decision& decision) override;
   Result<std::vector<Decision>> Decisions(const std::string& request_ref) override;
+  Result<int64_t> CreateReviewSession(const ReviewSession& session) override;
+  Result<std::optional<ReviewSession>> FindReviewSession(const std::string& request_ref,
+                                                         const std::string& question) override;
+  Status AddReviewEvent(const ReviewEvent& event) override;
+  Result<std::vector<ReviewEvent>> ReviewEvents(int64_t session_id) override;
 
   // Runs one SQL statement with no result rows (tests, benchmarks, tools).
   Status Exec(const std::string& sql);

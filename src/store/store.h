@@ -15,6 +15,7 @@
 #include "model/decision.h"
 #include "model/finding.h"
 #include "model/result.h"
+#include "model/review_session.h"
 
 namespace foidesk {
 
@@ -102,6 +103,17 @@ class Store {
   // A later decision on the same request and crime replaces the earlier one.
   virtual Status PutDecision(const Decision& decision) = 0;
   virtual Result<std::vector<Decision>> Decisions(const std::string& request_ref) = 0;
+
+  // --- Review sessions: one per request and question, its candidates
+  // frozen at the start, its decisions appended one event at a time (each
+  // committed on its own, so a crash loses at most the decision in hand).
+  // Returns the new session's id; fails if the question has one already.
+  virtual Result<int64_t> CreateReviewSession(const ReviewSession& session) = 0;
+  virtual Result<std::optional<ReviewSession>> FindReviewSession(const std::string& request_ref,
+                                                                 const std::string& question) = 0;
+  virtual Status AddReviewEvent(const ReviewEvent& event) = 0;
+  // In the order recorded.
+  virtual Result<std::vector<ReviewEvent>> ReviewEvents(int64_t session_id) = 0;
 };
 
 }  // namespace foidesk
