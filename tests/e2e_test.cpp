@@ -258,6 +258,107 @@ TEST_F(DemoTest, DecisionsSurviveReingest) {
   EXPECT_EQ(relevant, 68u);
 }
 
+// A review session from the command line on the demo's store: the queue,
+// decisions, status, export, suggestions, and the simulation on the
+// synthetic force's ground truth.
+TEST_F(DemoTest, ReviewSessionFromTheCommandLine) {
+  ASSERT_EQ(demo_->status, 0) << demo_->out;
+  const std::string db = " --db " + (*dir_ / "foidesk.db").string();
+  const std::string req = " --request 'FOI 000900/16'";
+  std::map<std::string, std::string> truth;
+  for (const auto& row : ReadCsv(*dir_ / "data" / "truth.csv")) truth[row[0]] = row[1];
+
+  CommandRun start = Foidesk("review start" + db + req +
+                             " 'offence:71 recorded:2011-01-01..2015-12-31 (video OR web* OR photo*)'");
+  ASSERT_EQ(start.status, 0) << start.out;
+  EXPECT_NE(start.out.find("397 candidates"), std::string::npos) << start.out;
+  CommandRun twice = Foidesk("review start" + db + req + " 'offence:71'");
+  EXPECT_EQ(twice.status, 2);
+  EXPECT_NE(twice.out.find("already has a review session"), std::string::npos) << twice.out;
+
+  int relevant = 0;
+  std::string first;
+  for (int i = 0; i < 30; ++i) {
+    CommandRun next = Foidesk("review next --json --reviewer analyst1" + db + req, true);
+    ASSERT_EQ(next.status, 0) << next.out;
+    const auto j = nlohmann::json::parse(next.out);
+    const std::string id = j["crime_id"];
+    if (first.empty()) first = id;
+    EXPECT_EQ(j["phase"], "ranked");
+    const bool rel = truth[id] == "1";
+    relevant += rel;
+    CommandRun d = Foidesk("review decide --reviewer analyst1 --seconds 20 --crime '" + id + "'" + db + req +
+                           (rel ? " relevant" : " not_relevant"));
+    ASSERT_EQ(d.status, 0) << d.out;
+  }
+  // The model reads relevant crimes first: most of the first 30 are.
+  EXPECT_GE(relevant, 25);
+  CommandRun status = Foidesk("review status --json" + db + req, true);
+  ASSERT_EQ(status.status, 0) << status.out;
+  const auto st = nlohmann::json::parse(status.out);
+  EXPECT_EQ(st["read"], 30);
+  EXPECT_EQ(st["relevant"], relevant);
+  EXPECT_EQ(st["candidates"], 397);
+  EXPECT_DOUBLE_EQ(st["effort"]["hours_used"].get<double>(), 30 * 20 / 3600.0);
+  CommandRun text = Foidesk("review status" + db + req);
+  EXPECT_NE(text.out.find("397 candidates; 30 read in ranked order"), std::string::npos) << text.out;
+
+  CommandRun exported = Foidesk("review export" + db + req, true);
+  ASSERT_EQ(exported.status, 0);
+  EXPECT_EQ(std::count(exported.out.begin(), exported.out.end(), '\n'), 31);
+  EXPECT_NE(exported.out.find("1," + first + ",relevant,ranked,analyst1,20,"), std::string::npos) << exported.out;
+
+  CommandRun suggest = Foidesk("review suggest" + db + req);
+  ASSERT_EQ(suggest.status, 0) << suggest.out;
+  EXPECT_NE(suggest.out.find("more candidates"), std::string::npos) << suggest.out;
+
+  CommandRun unknown = Foidesk("review decide --reviewer a --crime NOPE" + db + req + " relevant");
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_NE(unknown.out.find("crime NOPE is not a candidate"), std::string::npos) << unknown.out;
+
+  CommandRun estimate = Foidesk("estimate --json" + db + " 'offence:71 recorded:2011..2015'", true);
+  ASSERT_EQ(estimate.status, 0) << estimate.out;
+  const auto e = nlohmann::json::parse(estimate.out);
+  EXPECT_GT(e["candidates"].get<int>(), 397);
+  EXPECT_DOUBLE_EQ(e["hours"].get<double>(), e["candidates"].get<int>() * 60 / 3600.0);
+}
+
+TEST_F(DemoTest, ReviewSimulationOnTheSyntheticBlackmailCrimes) {
+  ASSERT_EQ(demo_->status, 0) << demo_->out;
+  const fs::path svg = *dir_ / "recall.svg", curve = *dir_ / "recall.csv";
+  CommandRun sim = Foidesk("review simulate --runs 3 --json --db " + (*dir_ / "foidesk.db").string() +
+                               " --truth " + (*dir_ / "data" / "truth.csv").string() + " --plot " +
+                               svg.string() + " --curve " + curve.string(),
+                           true);
+  ASSERT_EQ(sim.status, 0) << sim.out;
+  const auto j = nlohmann::json::parse(sim.out);
+  EXPECT_EQ(j["records"], 1382);
+  EXPECT_EQ(j["relevant"], 115);
+  EXPECT_EQ(j["runs"], 3);
+  // Issue 4's target: 95% recall after reading at most 25% of them.
+  EXPECT_LE(j["read_to_95"].get<double>(), 0.25 * 1382);
+  EXPECT_GE(j["knee"]["recall"].get<double>(), 0.95);
+  EXPECT_NE(Slurp(svg).find("<svg"), std::string::npos);
+  EXPECT_EQ(ReadCsv(curve).size(), 1 + 3 * 1382u);
+}
+
+TEST(CliTest, ReviewSimulateNamesBadInput) {
+  const fs::path dir = fs::temp_directory_path() / ("foidesk_sim_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "bad.csv") << "title,abstract,label_included\nA,b,1\nC,d,2\n";
+  CommandRun bad = Foidesk("review simulate --data " + (dir / "bad.csv").string());
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.out.find("bad.csv:3: column label_included: expected 0 or 1"), std::string::npos) << bad.out;
+  std::ofstream(dir / "one.csv") << "text,label\na,1\nb,1\n";
+  CommandRun one = Foidesk("review simulate --data " + (dir / "one.csv").string());
+  EXPECT_EQ(one.status, 2);
+  EXPECT_NE(one.out.find("needs both relevant and not relevant records"), std::string::npos) << one.out;
+  CommandRun neither = Foidesk("review simulate");
+  EXPECT_EQ(neither.status, 2);
+  EXPECT_NE(neither.out.find("give --data, or --db and --truth"), std::string::npos) << neither.out;
+  fs::remove_all(dir);
+}
+
 TEST_F(DemoTest, ManifestHoldsNoPersonalData) {
   ASSERT_EQ(demo_->status, 0) << demo_->out;
   const fs::path response = *dir_ / "response";
@@ -378,9 +479,16 @@ TEST(CliTest, HelpExplainsEveryCommandWithAnExample) {
   CommandRun top = Foidesk("--help");
   EXPECT_EQ(top.status, 0);
   for (const char* cmd : {"ingest", "search", "decisions", "respond", "tables", "pii", "redact",
-                          "summarise", "synth", "demo", "bench"}) {
+                          "summarise", "synth", "demo", "bench", "review", "estimate"}) {
     EXPECT_NE(top.out.find(cmd), std::string::npos) << cmd;
     if (std::string(cmd) == "decisions") cmd = "decisions import";
+    if (std::string(cmd) == "review") {
+      for (const char* sub : {"start", "next", "decide", "status", "export", "suggest", "simulate"}) {
+        CommandRun r = Foidesk(std::string("review ") + sub + " --help");
+        EXPECT_NE(r.out.find("Example: foidesk review"), std::string::npos) << sub << "\n" << r.out;
+      }
+      cmd = "review start";
+    }
     CommandRun r = Foidesk(std::string(cmd) + " --help");
     EXPECT_EQ(r.status, 0) << cmd;
     EXPECT_NE(r.out.find("Example: foidesk"), std::string::npos) << cmd << "\n" << r.out;

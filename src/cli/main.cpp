@@ -12,6 +12,8 @@
 #include "cli/config_dir.h"
 #include "cli/demo.h"
 #include "cli/pii_eval_command.h"
+#include "cli/review_bench.h"
+#include "cli/review_command.h"
 #include "ingest/ingest.h"
 #include "model/clock.h"
 #include "privacy/facets.h"
@@ -417,6 +419,8 @@ int main(int argc, char** argv) {
       if (!s.ok()) rc = Fail(s.error());
     });
 
+    AddReviewCommands(app, rc);
+
     auto* bench = app.add_subcommand("bench", "ingest and search benchmarks on a synthetic force");
     BenchOptions bench_opt;
     bench->add_option("--crimes", bench_opt.crimes, "crimes to build")->capture_default_str();
@@ -426,6 +430,10 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     std::string pii_eval_dir;
     bool bench_json = false;
+    int64_t review_candidates = 0;
+    bench->add_option("--review", review_candidates,
+                      "only measure retraining and re-ranking N review candidates (e.g. 100000)")
+        ->check(CLI::Range(int64_t{100}, int64_t{10000000}));
     auto* pii_eval_opt =
         bench->add_option("--pii-eval", pii_eval_dir,
                           "only score PII detection on the public data sets in DIR (see docs/benchmarks.md)")
@@ -433,9 +441,18 @@ int main(int argc, char** argv) {
     bench->add_flag("--json", bench_json, "with --pii-eval: print the scores as one JSON object")
         ->needs(pii_eval_opt);
     bench->footer("Example: foidesk bench --crimes 1000000 --runs 15\n"
-                  "Example: foidesk bench --pii-eval ../shared/datasets/pii");
+                  "Example: foidesk bench --pii-eval ../shared/datasets/pii\n"
+                  "Example: foidesk bench --review 100000");
     bench->callback([&] {
       bench_opt.config_dir = config;
+      if (review_candidates > 0) {
+        ReviewBenchOptions ro;
+        ro.candidates = review_candidates;
+        ro.runs = bench_opt.runs;
+        ro.config_dir = config;
+        if (auto s = RunReviewBench(ro); !s.ok()) rc = Fail(s.error());
+        return;
+      }
       if (!pii_eval_dir.empty()) {
         if (auto s = RunPiiEvalCommand(pii_eval_dir, config, bench_json); !s.ok()) rc = Fail(s.error());
         return;
