@@ -316,6 +316,19 @@ TEST_F(DemoTest, ReviewSessionFromTheCommandLine) {
   EXPECT_EQ(unknown.status, 2);
   EXPECT_NE(unknown.out.find("crime NOPE is not a candidate"), std::string::npos) << unknown.out;
 
+  // The letter's methodology quotes the session.
+  std::string request = Slurp(*dir_ / "inputs" / "request.toml");
+  for (size_t at; (at = request.find("FOI 000763/16")) != std::string::npos;) request.replace(at, 13, "FOI 000900/16");
+  std::ofstream(*dir_ / "inputs" / "request900.toml") << request;
+  CommandRun respond = Foidesk("respond " + (*dir_ / "inputs" / "request900.toml").string() + " --out " +
+                               (*dir_ / "response900").string());
+  ASSERT_EQ(respond.status, 0) << respond.out;
+  const std::string letter = Slurp(*dir_ / "response900" / "response.md");
+  EXPECT_NE(letter.find("The 397 candidate records were read in an order set by a model that learned "
+                        "from each decision, most likely relevant first: 30 were read"),
+            std::string::npos)
+      << letter;
+
   CommandRun estimate = Foidesk("estimate --json" + db + " 'offence:71 recorded:2011..2015'", true);
   ASSERT_EQ(estimate.status, 0) << estimate.out;
   const auto e = nlohmann::json::parse(estimate.out);

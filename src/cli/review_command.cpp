@@ -36,6 +36,9 @@ struct SimulateArgs {
   int runs = 10;
   uint64_t seed = 1;
   double recall = 0.95;
+  double c = 100;
+  int char_ngrams = 0;
+  int presumed = 0;
   bool json = false;
   bool raw = false;
   std::string curve, plot;
@@ -59,6 +62,9 @@ int RunSimulate(const SimulateArgs& a) {
   opt.runs = a.runs;
   opt.seed = a.seed;
   opt.recall_target = a.recall;
+  opt.learner.c = a.c;
+  opt.learner.presumed_negatives = a.presumed;
+  opt.features.char_min = opt.features.char_max = a.char_ngrams;
   const review::SimulationResult r = review::Simulate(*data, opt);
   if (!a.curve.empty())
     if (auto s = WriteFile(a.curve, r.CurveCsv()); !s.ok()) return Fail(s.error());
@@ -170,6 +176,12 @@ void AddReviewCommands(CLI::App& app, int& rc) {
   simulate->add_option("--seed", sim.seed, "seed of the first run (default 1)");
   simulate->add_option("--recall", sim.recall, "recall target (default 0.95)")->check(CLI::Range(0.5, 0.999));
   simulate->add_flag("--json", sim.json, "print the medians as one JSON object");
+  simulate->add_option("--c", sim.c, "the model's C: higher, weaker regularisation (default 100)")
+      ->check(CLI::Range(0.001, 1e6));
+  simulate->add_option("--char-ngrams", sim.char_ngrams, "add character n-grams of this length (default 0: none)")
+      ->check(CLI::Range(0, 8));
+  simulate->add_option("--presumed-negatives", sim.presumed, "random unread records taken as not relevant in each fit (default 0)")
+      ->check(CLI::Range(0, 10000));
   simulate->add_flag("--raw", sim.raw, "keep records without abstract and duplicates");
   simulate->add_option("--curve", sim.curve, "write the recall curve of every run as CSV");
   simulate->add_option("--plot", sim.plot, "write the recall curves as an SVG plot");

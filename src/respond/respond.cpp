@@ -18,6 +18,7 @@
 #include "query/searcher.h"
 #include "respond/letter.h"
 #include "review/decisions_file.h"
+#include "review/session.h"
 #include "tables/tables.h"
 
 namespace foidesk::respond {
@@ -322,6 +323,16 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
   letter.methods.push_back("These " + std::to_string(candidates.size()) +
                            " crimes have then been reviewed to retrieve those relevant to your "
                            "request: " + std::to_string(t.total) + " were found relevant.");
+  // A question reviewed in a session: how it was read and when it stopped.
+  for (size_t q = 1; q <= std::max<size_t>(req.questions.size(), 1); ++q) {
+    auto session = review::Session::Load(store, req.reference, std::to_string(q));
+    if (!session.ok()) {
+      if (session.error().code == ErrorCode::kNotFound) continue;
+      return session.error();
+    }
+    for (std::string& line : session->Progress().Methodology(session->session()))
+      letter.methods.push_back(std::move(line));
+  }
   letter.caveats = req.caveats;
   auto s40 = ReadFile((config / "exemptions" / "s40-2-dpa1998.md").string());
   if (!s40.ok()) return s40.error();

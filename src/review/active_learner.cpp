@@ -55,7 +55,10 @@ void ActiveLearner::Train() {
   // The draw depends on the seed and the number of decisions only, not on
   // how many fits came before.
   std::mt19937_64 rng(options_.seed * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(labelled_));
-  for (int k = 0; k < options_.presumed_negatives && unread > 0; ++k) {
+  // Without a not-relevant decision the model would have one class.
+  const int presumed = labelled_ == positives_ ? std::max(options_.presumed_negatives, 100)
+                                               : options_.presumed_negatives;
+  for (int k = 0; k < presumed && unread > 0; ++k) {
     uint32_t r;
     do r = static_cast<uint32_t>(rng() % n);
     while (label_[r] != kUnlabelled);

@@ -144,7 +144,7 @@ Status Session::Prepare() {
     auto r = store_->ResolveCrimeId(session_.candidates[i]);
     if (!r.ok()) return r.error();
     if (!*r)
-      return Error::NotFound("review session: candidate " + session_.candidates[i] +
+      return Error::Mismatch("review session: candidate " + session_.candidates[i] +
                              " is no longer in the store");
     by_rowid.emplace(**r, static_cast<uint32_t>(i));
   }
@@ -449,6 +449,23 @@ std::string Session::ExportCsv() const {
     out += CsvLine({std::to_string(++pos), e.crime_key, e.verdict, e.phase, e.reviewer,
                     fmt::format("{:g}", e.seconds), e.decided_at, e.reason, e.summary});
   return out;
+}
+
+std::vector<std::string> SessionStatus::Methodology(const ReviewSession& session) const {
+  std::vector<std::string> l;
+  l.push_back(fmt::format(
+      "The {} candidate records were read in an order set by a model that learned from each "
+      "decision, most likely relevant first: {} were read and {} found relevant.",
+      Thousands(candidates), Thousands(read), Thousands(relevant)));
+  if (can_stop)
+    l.push_back(fmt::format(
+        "Reading stopped when {} showed that at least {:.0f}% of the relevant records had been "
+        "found; {} records were not read.",
+        stop_rule == "knee" ? "the knee method (Cormack and Grossman, 2016)"
+                            : "a statistical test (Callaghan and Mueller-Hansen, 2020, 95% confidence)",
+        session.recall_target * 100, Thousands(saved)));
+  if (recall) l.push_back(recall->Sentence());
+  return l;
 }
 
 std::vector<std::string> SessionStatus::Lines(const ReviewSession& session) const {

@@ -64,6 +64,9 @@ struct SessionStatus {
   EffortProjection effort;
   // Sentences for the letter's methodology paragraph and the analyst.
   std::vector<std::string> Lines(const ReviewSession& session) const;
+  // For the letter's methodology paragraph: how the records were read, when
+  // and why reading stopped, and the recall estimate. Figures only.
+  std::vector<std::string> Methodology(const ReviewSession& session) const;
 };
 
 struct Suggestion {

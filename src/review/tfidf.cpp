@@ -59,6 +59,7 @@ Tfidf BuildTfidf(const std::vector<std::string>& texts, const TfidfOptions& opti
   std::unordered_map<uint64_t, uint32_t> column_of;
   std::vector<std::string> word_of_column;
   std::vector<uint32_t> df;
+  std::unordered_set<uint64_t> char_hashes;  // which hashes are character n-grams
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> docs(texts.size());
   std::string lowered;
   std::vector<uint64_t> hashes;
@@ -74,7 +75,11 @@ Tfidf BuildTfidf(const std::vector<std::string>& texts, const TfidfOptions& opti
         std::string padded = " " + std::string(w) + " ";
         for (int len = options.char_min; len <= options.char_max; ++len)
           for (size_t p = 0; p + len <= padded.size(); ++p)
-            hashes.push_back(Hash(std::string_view(padded).substr(p, len), kCharSeed));
+          {
+            const uint64_t h = Hash(std::string_view(padded).substr(p, len), kCharSeed);
+            hashes.push_back(h);
+            if (options.char_weight != 1.0) char_hashes.insert(h);
+          }
       }
       if (options.drop_stop_words && StopWords().count(w)) continue;
       kept.push_back(w);
@@ -116,6 +121,8 @@ Tfidf BuildTfidf(const std::vector<std::string>& texts, const TfidfOptions& opti
   }
 
   Tfidf out;
+  std::vector<uint8_t> is_char(word_of_column.size(), 0);
+  for (uint64_t h : char_hashes) is_char[column_of[h]] = 1;
   const uint32_t cols = static_cast<uint32_t>(word_of_column.size());
   out.idf.resize(cols);
   const double n = static_cast<double>(texts.size());
@@ -132,7 +139,9 @@ Tfidf BuildTfidf(const std::vector<std::string>& texts, const TfidfOptions& opti
     double norm = 0;
     const size_t base = m.val.size();
     for (auto [c, tf] : terms) {
-      const double v = (1 + std::log(static_cast<double>(tf))) * out.idf[c];
+      if (out.doc_freq[c] < options.min_df) continue;
+      const double v = (1 + std::log(static_cast<double>(tf))) * out.idf[c] *
+                       (is_char[c] ? options.char_weight : 1.0);
       m.col.push_back(c);
       m.val.push_back(static_cast<float>(v));
       norm += v * v;

@@ -29,11 +29,15 @@ struct SparseMatrix {
 };
 
 struct TfidfOptions {
+  // Word n-grams up to three; character n-grams are there but off: on the
+  // benchmark sets they cost 1 to 6 points of WSS@95 (docs/benchmarks.md).
   bool word_bigrams = true;
-  bool word_trigrams = false;
-  int char_min = 4;  // character n-grams of words, lengths char_min..char_max
-  int char_max = 4;  // (0 to turn off); words shorter than char_min give none
+  bool word_trigrams = true;
+  int char_min = 0;  // character n-grams of words, lengths char_min..char_max
+  int char_max = 0;  // (0 to turn off); words shorter than char_min give none
+  double char_weight = 1.0;  // scale of the character n-grams against the words
   bool drop_stop_words = true;
+  uint32_t min_df = 1;  // terms in fewer records carry no weight (left out of rows)
 };
 
 struct Tfidf {

@@ -27,6 +27,7 @@ TEST(Tfidf, UnigramColumnsAreNamedAndStopWordsDropped) {
   TfidfOptions o;
   o.char_min = o.char_max = 0;
   o.word_bigrams = false;
+  o.word_trigrams = false;
   const Tfidf t = BuildTfidf({"the webcam and the footage", "webcam"}, o);
   std::vector<std::string> words;
   for (const std::string& w : t.word)
@@ -48,7 +49,10 @@ TEST(Tfidf, CharacterGramsLinkRelatedWords) {
     return common;
   };
   EXPECT_EQ(shared(BuildTfidf({"recording", "recorded"}, words_only)), 0);
-  EXPECT_GT(shared(BuildTfidf({"recording", "recorded"})), 2);
+  TfidfOptions grams;
+  grams.char_min = 3;
+  grams.char_max = 5;
+  EXPECT_GT(shared(BuildTfidf({"recording", "recorded"}, grams)), 2);
 }
 
 TEST(Tfidf, SameTextsGiveTheSameMatrix) {
