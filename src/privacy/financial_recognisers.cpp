@@ -39,14 +39,34 @@ bool CardGrouping(const Group* g, size_t n) {
   return g[n - 1].len() >= 1 && g[n - 1].len() <= 4;
 }
 
-bool CardNumber(std::string_view text, const Group* g, size_t n) {
+// A card word among the four words before `pos` on its line: "card",
+// "card no.", "credit card number is", "cc", "card #".
+bool CardCueBefore(std::string_view text, size_t pos) {
+  size_t p = pos;
+  for (int w = 0; w < 4 && p > 0; ++w) {
+    while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == ':' || text[p - 1] == '#' ||
+                     text[p - 1] == '.' || text[p - 1] == ',' || text[p - 1] == '-'))
+      --p;
+    size_t b = p;
+    while (b > 0 && p - b < 8 && ((text[b - 1] | 0x20) >= 'a' && (text[b - 1] | 0x20) <= 'z')) --b;
+    if (b == p) return false;
+    std::string word(text.substr(b, p - b));
+    for (char& c : word) c = static_cast<char>(c | 0x20);
+    if (word == "card" || word == "cards" || word == "cc") return true;
+    p = b;
+  }
+  return false;
+}
+
+// With a card word before it (`cued`), any 12 to 19 digits that pass the
+// Luhn check: Maestro numbers may have 12, old JCB ones start 1800.
+bool CardNumber(std::string_view text, const Group* g, size_t n, bool cued = false) {
   size_t count = 0;
   for (size_t i = 0; i < n; ++i) count += g[i].len();
-  if (count < 13 || count > 19) return false;
+  if (count < (cued ? 12u : 13u) || count > 19) return false;
   std::string digits;
   for (size_t i = 0; i < n; ++i) digits.append(text.substr(g[i].start, g[i].len()));
-  if (digits.size() < 13 || digits.size() > 19) return false;
-  if (digits[0] < '2' || digits[0] > '6') return false;
+  if (!cued && (digits[0] < '2' || digits[0] > '6')) return false;
   if (digits.find_first_not_of(digits[0]) == std::string::npos) return false;  // 4444...
   if (!CardGrouping(g, n)) return false;
   return LuhnValid(digits);
@@ -172,7 +192,7 @@ bool IbanChecksumValid(std::string_view compact) {
 }
 
 void PaymentCardRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
-  if (!HasDigitCluster(text, 13)) return;  // a card has 13 to 19 digits
+  if (!HasDigitCluster(text, 12)) return;  // a card has 12 to 19 digits
   const size_t n = text.size();
   std::array<Group, 24> groups;
   size_t i = 0;
@@ -214,6 +234,10 @@ void PaymentCardRecogniser::Find(std::string_view text, std::vector<PiiFinding>&
           }
         }
       }
+      // The whole run after a card word.
+      if (!found && boundary && digits >= 12 && digits <= 19 && CardCueBefore(text, i) &&
+          CardNumber(text, &groups[0], ng, /*cued=*/true))
+        out.push_back({PiiType::kFinancial, i, groups[ng - 1].end, 0.7, "payment_card"});
     }
     i = j > i ? j : i + 1;
   }

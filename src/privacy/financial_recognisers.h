@@ -12,8 +12,9 @@ namespace foidesk::privacy {
 
 // Payment card numbers: 13 to 19 digits, unbroken or in groups separated by
 // single spaces or dashes ("4111 1111 1111 1111", "3782-822463-10005"), that
-// pass the Luhn check and start like a card (2-6). A digit run that fails
-// the check is not reported.
+// pass the Luhn check and start like a card (2-6); after a card word
+// ("card", "cc") also 12 digits or another start (Maestro, old JCB). A digit
+// run that fails the check is not reported.
 class PaymentCardRecogniser : public Recogniser {
  public:
   std::string_view Name() const override { return "payment_card"; }

@@ -52,6 +52,13 @@ TEST(PaymentCardRecogniser, Cases) {
       {"Amex 3782 822463 10005 declined", {"3782 822463 10005"}},
       {"5555555555554444, 4012888888881881", {"5555555555554444", "4012888888881881"}},
       {"paid 20 4111 1111 1111 1111 today", {"4111 1111 1111 1111"}},
+      // After a card word: 12 digits (Maestro) or another start (old JCB).
+      {"What is the limit for card 501864667909?", {"501864667909"}},
+      {"my credit card number is 180045984582343.", {"180045984582343"}},
+      {"CC # 675984103431 lost", {"675984103431"}},
+      // The same numbers with no card word, and a cued one failing Luhn.
+      {"ref 501864667909 and 180045984582343", {}},
+      {"card 501864667908", {}},
       // Luhn fails: not a card.
       {"card 4111 1111 1111 1112", {}},
       {"ref 4111111111111112", {}},

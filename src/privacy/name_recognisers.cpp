@@ -29,6 +29,7 @@ enum CueFlag : uint16_t {
   kRoleCue = 1 << 12,  // victim, suspect, IP, S/T: a surname may follow, or a verb
   kHotNotName = 1 << 13,  // in not_names.txt: known here, so the big table is not asked
   kOrgNoun = 1 << 14,     // company, firm, employer: a company name may follow ("the firm Acme")
+  kNameIntro = 1 << 15,   // is, was, me, i'm, name: may end "my name is", "call me"
 };
 
 struct CueList {
@@ -84,6 +85,7 @@ constexpr CueList kCueLists[] = {
     {kConnector, "of\nthe\nand\nst\nde\nle\nla\nupon\non"},
     {kNickCue, "aka\nalias\nnicknamed\nnickname\nknown\ngoes\ncalls\ncalled"},
     {kOrgCueAlone, "attends\nattending\nattended\nattend"},
+    {kNameIntro, "is\nwas\nname's\nme\nam\ni'm\nname"},
 };
 
 enum class Shape : uint8_t { kLower, kCap, kUpper, kInitial, kNumber, kOther };
@@ -132,13 +134,33 @@ inline size_t LetterAt(std::string_view s, size_t i) {
   return len;
 }
 
-bool UpperLetterAt(std::string_view s, size_t i) {
+bool UpperMultiByteAt(std::string_view s, size_t i);
+
+// Called for every word: the ASCII test inline, the rest out of line.
+inline bool UpperLetterAt(std::string_view s, size_t i) {
   const unsigned char c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return c >= 'A' && c <= 'Z';
-  if (c == 0xC3 && i + 1 < s.size()) {
-    const unsigned char d = static_cast<unsigned char>(s[i + 1]);
-    return d >= 0x80 && d <= 0x9E && d != 0x97;
+  return UpperMultiByteAt(s, i);
+}
+
+__attribute__((noinline)) bool UpperMultiByteAt(std::string_view s, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0xC3 || c > 0xD0 || i + 1 >= s.size()) return false;
+  const unsigned char d = static_cast<unsigned char>(s[i + 1]);
+  if (c == 0xC3) return d >= 0x80 && d <= 0x9E && d != 0x97;
+  // Latin Extended-A (Polish, Czech, Baltic names: Łukasz, Šimon, Žaneta):
+  // capitals are the even code points, except U+0139..U+0148 and
+  // U+0179..U+017E where they are odd; U+0138 is a small kra.
+  if (c == 0xC4 || c == 0xC5) {
+    const unsigned cp = (static_cast<unsigned>(c & 0x1F) << 6) | (d & 0x3F);
+    if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return false;
+    if (cp == 0x178) return true;
+    const bool odd_caps = (cp >= 0x139 && cp <= 0x148) || cp >= 0x179;
+    return (cp & 1) == (odd_caps ? 1u : 0u);
   }
+  // Greek capitals U+0391..U+03A9, Cyrillic U+0400..U+042F.
+  if (c == 0xCE) return d >= 0x91 && d <= 0xA9 && d != 0xA2;
+  if (c == 0xD0) return d >= 0x80 && d <= 0xAF;
   return false;
 }
 
@@ -163,6 +185,25 @@ bool IsCivilTitle(std::string_view key) {
 
 bool IsLearningSuffix(std::string_view key) {
   return key == "university" || key == "college" || key == "school" || key == "academy";
+}
+
+bool IsLegalSuffix(std::string_view key) {
+  static constexpr std::string_view kLegal[] = {"ltd", "plc", "llp", "llc",
+                                                "inc", "incorporated", "corp", "gmbh", "pty"};
+  return std::find(std::begin(kLegal), std::end(kLegal), key) != std::end(kLegal);
+}
+
+// Words that end a business's name ("Zorbek Solutions", "Acme Research").
+bool IsCompanyWord(std::string_view key) {
+  static constexpr std::string_view kCompanyWords[] = {
+      "bank",     "solutions",  "systems",    "services",   "technologies", "technology",
+      "software", "consulting", "media",      "labs",       "logistics",    "insurance",
+      "capital",  "studios",    "foods",      "airlines",   "airways",      "energy",
+      "networks", "pharma",     "healthcare", "trading",    "properties",   "construction",
+      "research", "finance",    "resources",  "analytics",  "consultancy",  "recruitment",
+      "estates",  "security",   "consultants"};
+  return std::find(std::begin(kCompanyWords), std::end(kCompanyWords), key) !=
+         std::end(kCompanyWords);
 }
 
 bool IsQuoteAt(std::string_view s, size_t i, size_t& len) {
@@ -252,7 +293,7 @@ struct NameScan {
     for (size_t m = k; m < N() && m < k + 3; ++m) {
       const Token& w = T(m);
       if (w.gap != Gap::kSpace || w.covered || (w.flags & kNotName) || !Capitalised(w)) break;
-      if (w.upper_line ? w.shape != Shape::kUpper : w.shape != Shape::kCap) break;
+      if (w.upper_line ? w.shape != Shape::kUpper : !Capitalised(w)) break;
       if (w.cues & (kTitle | kMonth)) break;
       end = m + 1;
     }
@@ -339,6 +380,10 @@ struct NameScan {
   void FindOrganisations();
   bool TryNickname(size_t i, size_t& next);
   bool TryPerson(size_t i, size_t& next);
+  bool TryNamed(size_t i, size_t& next);
+  bool TryNameList(size_t i, size_t& next);
+  bool ListMember(const Token& w) const;
+  bool NamedWord(const Token& w) const;
   bool TryPlace(size_t i, size_t& next);
   bool TryProperNoun(size_t i, size_t& next);
   bool ProperNounWord(const Token& w) const;
@@ -605,7 +650,8 @@ void NameScan::FindOrganisations() {
         last = of_end - 1;
       }
     }
-    if (!named) continue;
+    // A legal form names a company whatever its words: "Hill Inc.", "Park Ltd".
+    if (!named && !(first < i && IsLegalSuffix(Key(t)))) continue;
     Emit(PiiType::kOrganisation, T(first).start, T(last).end, 0.6, "organisation");
     for (size_t k = first; k <= last; ++k) s.tokens[k].covered = true;
   }
@@ -663,7 +709,11 @@ size_t NameScan::CuedOrgEnd(size_t j) const {
     const bool connector = k > j && (w.cues & kConnector) &&
                            (key != "the" || Key(T(k - 1)) == "of") &&
                            (w.upper_line ? w.shape == Shape::kUpper : w.shape == Shape::kLower);
-    if (w.covered || ((w.flags & kNotName) && !connector)) break;
+    // A brand in the name lists' not_names (platforms, shops) is still an
+    // employer after the cue: "works for Microsoft".
+    const bool brand = k == j && !w.upper_line && w.shape == Shape::kCap &&
+                       !(w.flags & kCommonWord) && w.key_len >= 3;
+    if (w.covered || ((w.flags & kNotName) && !connector && !brand)) break;
     // In upper case every word is a capital: what is not a function word
     // counts ("ANGLIAN WATER"); in mixed case the capitals decide.
     const bool ok = w.upper_line ? w.shape == Shape::kUpper || w.shape == Shape::kInitial
@@ -806,6 +856,164 @@ size_t NameScan::ExtendName(size_t j, size_t limit) const {
     if (w.name_end != w.end) break;  // a possessive ends the name
   }
   return k;
+}
+
+// A word of a name the speaker gives ("my name is borna jerkovic"): in
+// capitals any name-list word or unknown word; in lower case, which says
+// nothing, a word no list holds as common. Not a cue, title or number.
+bool NameScan::NamedWord(const Token& w) const {
+  if (w.covered || w.embedded || w.shape == Shape::kNumber || w.shape == Shape::kOther)
+    return false;
+  if (w.cues & (kTitle | kMonth | kRoleCue | kPersonCue | kConnector | kPlaceCue)) return false;
+  if (w.shape == Shape::kLower) {
+    const uint16_t f = gaz.Lookup(Key(w));
+    return !(f & (kCommonWord | kNotName));
+  }
+  if (w.upper_line ? w.shape != Shape::kUpper : !Capitalised(w)) return false;
+  if (w.flags & kNotName) return false;
+  return (w.flags & (kGivenName | kSurname)) || !(w.flags & kCommonWord);
+}
+
+// Self-introductions and naming phrases: "my name is X", "her maiden name
+// was X", "name's X", "call me X", "I'm X", "Name: x" at a line start. The
+// phrase says a name follows, so lower case and ambiguous names count.
+bool NameScan::TryNamed(size_t i, size_t& next) {
+  if (i == 0) return false;
+  const Token& t = T(i);
+  const Token& p = T(i - 1);
+  const std::string_view pk = Key(p);
+  bool strong = false;
+  if (t.gap == Gap::kSpace) {
+    if (pk == "is" || pk == "was") {
+      if (i < 2 || p.gap != Gap::kSpace) return false;
+      const std::string_view ppk = Key(T(i - 2));
+      strong = ppk == "name" || ppk == "surname" || ppk == "forename" || ppk == "nickname";
+      if (!strong) return false;
+    } else if (pk == "name's") {
+      strong = true;
+    } else if (pk == "me") {
+      if (i < 2 || p.gap != Gap::kSpace) return false;
+      const std::string_view ppk = Key(T(i - 2));
+      if (ppk != "call" && ppk != "calls") return false;
+    } else if (pk == "am") {
+      if (i < 2 || p.gap != Gap::kSpace || Key(T(i - 2)) != "i") return false;
+    } else if (pk != "i'm") {
+      return false;
+    }
+  } else if (pk == "name" && (i == 1 || p.gap == Gap::kBreak) && t.gap == Gap::kStop &&
+             text.substr(p.end, t.start - p.end).find(':') != std::string_view::npos) {
+    // "Name:   hyuuma t. maida": a form's label at the start of a line.
+    strong = true;
+  } else {
+    return false;
+  }
+  if (!NamedWord(t)) return false;
+  // After "I'm" or "call me" only a name that is no common word: "I'm
+  // fine", "I AM HAPPY", "i'm going" are not names.
+  if (!strong) {
+    const uint16_t f = t.shape == Shape::kLower ? gaz.Lookup(Key(t)) : t.flags;
+    if (!(f & (kGivenName | kSurname)) || (f & kCommonWord)) return false;
+  }
+  size_t end = i + 1;
+  while (end < N() && end < i + 4 && T(end - 1).name_end == T(end - 1).end &&
+         T(end).gap == Gap::kSpace) {
+    const Token& w = T(end);
+    // An initial inside the name: "hyuuma t. maida", "codey m ross".
+    const bool initial = w.shape == Shape::kInitial || (w.shape == Shape::kLower && w.key_len == 1);
+    if (initial && Key(w) != "a" && Key(w) != "i" && end + 1 < N() &&
+        text.substr(w.end, T(end + 1).start - w.end).find_first_not_of(". ") ==
+            std::string_view::npos &&
+        NamedWord(T(end + 1))) {
+      end += 2;
+      continue;
+    }
+    if (!NamedWord(w)) break;
+    ++end;
+  }
+  Emit(PiiType::kPerson, t.start, T(end - 1).name_end, strong ? 0.8 : 0.7, "person");
+  next = end;
+  return true;
+}
+
+// A member of a mixed-case list of persons: one capitalised word that a
+// name list holds (common words too: "Brown") or that no list knows.
+bool NameScan::ListMember(const Token& w) const {
+  if (w.upper_line || w.shape != Shape::kCap || w.covered || w.embedded) return false;
+  if (w.name_end != w.end || (w.flags & kNotName)) return false;
+  constexpr uint16_t kNo = kTitle | kMonth | kStreetType | kOrgSuffix | kRoleCue | kPersonCue |
+                           kConnector | kNickCue | kOrgNoun | kPlaceCue;
+  if (w.cues & kNo) return false;
+  const bool listed = (w.flags & (kGivenName | kSurname)) != 0;
+  if ((w.flags & (kPlace | kPlaceStart)) && !listed) return false;
+  return listed || !(w.flags & kCommonWord);
+}
+
+// "Monjeau, Graves and Reed", "Usamov and Bowers were", "Hleb, Sheila and
+// Donna": single names joined by commas and a closing "and" or "&". The list
+// makes every member a name, at a sentence start or when common ("Reed").
+bool NameScan::TryNameList(size_t i, size_t& next) {
+  const size_t n = N();
+  if (i + 2 >= n || !ListMember(T(i))) return false;
+  // The first member is not the end of a longer name ("John Smith, Jones and")
+  // nor of a pair before it ("Marks & Spencer and Dolce").
+  if (i > 0 && T(i).gap == Gap::kSpace && T(i - 1).shape == Shape::kCap) return false;
+  if (T(i).gap == Gap::kAmp ||
+      (i >= 2 && T(i).gap == Gap::kSpace && Key(T(i - 1)) == "and" &&
+       T(i - 2).shape == Shape::kCap))
+    return false;
+  const bool comma = CommaBefore(i + 1);
+  const bool joined =
+      T(i + 1).gap == Gap::kAmp || (T(i + 1).gap == Gap::kSpace && Key(T(i + 1)) == "and");
+  if (!comma && !joined) return false;
+  size_t members[8];
+  size_t count = 0;
+  members[count++] = i;
+  size_t k = i;
+  bool closed = false;
+  while (count < 8) {
+    if (k + 1 >= n) return false;
+    if (CommaBefore(k + 1) && ListMember(T(k + 1))) {
+      members[count++] = ++k;
+      continue;
+    }
+    size_t m = k + 1;
+    if (T(m).gap == Gap::kSpace && Key(T(m)) == "and") {
+      ++m;
+    } else if (T(m).gap != Gap::kAmp) {
+      return false;
+    }
+    if (m >= n || T(m).gap != Gap::kSpace || !ListMember(T(m))) return false;
+    members[count++] = m;
+    k = m;
+    closed = true;
+    break;
+  }
+  if (!closed) return false;
+  // The last member does not start a longer name, an organisation or a pair.
+  if (k + 1 < n && T(k + 1).gap == Gap::kSpace &&
+      (T(k + 1).shape == Shape::kCap || (T(k + 1).cues & kOrgSuffix)))
+    return false;
+  if (k + 1 < n && T(k + 1).gap == Gap::kAmp) return false;
+  if (k + 2 < n && T(k + 1).gap == Gap::kSpace && Key(T(k + 1)) == "and" &&
+      T(k + 2).gap == Gap::kSpace && T(k + 2).shape == Shape::kCap)
+    return false;
+  // A name no dictionary holds as a word, or an unknown word beside a listed
+  // name; unknown words alone may be brands ("Tesco and Asda").
+  bool strong = false, listed = false, unknown = false;
+  for (size_t c = 0; c < count; ++c) {
+    const Token& w = T(members[c]);
+    const bool name = (w.flags & (kGivenName | kSurname)) != 0;
+    if (name && !(w.flags & (kCommonWord | kPlace | kPlaceStart))) strong = true;
+    if (name) listed = true;
+    else unknown = true;
+  }
+  if (!strong && !(listed && unknown)) return false;
+  for (size_t c = 0; c < count; ++c) {
+    const Token& w = T(members[c]);
+    Emit(PiiType::kPerson, w.start, w.end, 0.6, "person");
+  }
+  next = k + 1;
+  return true;
 }
 
 bool NameScan::TryPerson(size_t i, size_t& next) {
@@ -1029,9 +1237,13 @@ size_t NameScan::CuedPlaceLength(size_t i) const {
   auto word_ok = [&](const Token& w) {
     if (w.covered || (w.flags & kNotName) || w.embedded) return false;
     if (w.cues & (kTitle | kMonth | kStreetType | kOrgSuffix | kRoleCue | kPersonCue)) return false;
-    return w.upper_line ? w.shape == Shape::kUpper : w.shape == Shape::kCap;
+    // In mixed case a town may be in capitals, as force systems write it
+    // ("lives in NORWICH"); only after a strong cue (below).
+    return w.upper_line ? w.shape == Shape::kUpper
+                        : w.shape == Shape::kCap || (w.shape == Shape::kUpper && w.key_len >= 3);
   };
   if (!word_ok(t)) return 0;
+  const bool caps_in_mixed = !t.upper_line && t.shape == Shape::kUpper;
   // The first word says the most: a known place, or a word no list knows.
   if ((t.flags & (kCommonWord | kGivenName)) && !(t.flags & (kPlace | kPlaceStart))) return 0;
   // The run: capitalised words, "next the", "on", "st" inside, at most four.
@@ -1056,13 +1268,22 @@ size_t NameScan::CuedPlaceLength(size_t i) const {
   const std::string_view ppk = i >= 2 && p.gap == Gap::kSpace ? Key(T(i - 2)) : std::string_view();
   // "in the Blofield area"
   if (pk == "the" && ppk == "in" && end < n && T(end).gap == Gap::kSpace &&
-      Key(T(end)) == "area")
+      Key(T(end)) == "area" && !caps_in_mixed)
     return end - i;
   // "SIMON OF WORSTEAD": "of" right after a person.
   if (pk == "of" && i - 1 == last_person_next_) return end - i;
+  // "grew up in", "was born in", "flew to", "originally from": a home or a journey.
+  const std::string_view pppk =
+      i >= 3 && T(i - 2).gap == Gap::kSpace ? Key(T(i - 3)) : std::string_view();
   const bool lives = ppk == "lives" || ppk == "living" || ppk == "resides" ||
-                     ppk == "resident" || ppk == "moved" || ppk == "based";
-  if (pk == "towards" || pk == "near" || ((pk == "in" || pk == "to") && lives)) return end - i;
+                     ppk == "resident" || ppk == "moved" || ppk == "based" || ppk == "born" ||
+                     ppk == "raised" || ppk == "flew" || ppk == "travelled" ||
+                     ppk == "relocated" || ppk == "emigrated" ||
+                     (ppk == "up" && (pppk == "grew" || pppk == "brought"));
+  if (pk == "towards" || pk == "near" || ((pk == "in" || pk == "to") && lives) ||
+      (pk == "from" && ppk == "originally"))
+    return end - i;
+  if (caps_in_mixed) return 0;
   // "in", "from", "to" alone: the run ends the clause ("ABANDONED IN
   // HOPTON-ON-SEA.") or a time or date follows ("in Gayton on 09/10/2015").
   // Here "TO SEND" is a verb and "IN MARCH" a month: no common first word.
@@ -1098,11 +1319,18 @@ bool NameScan::TryPlace(size_t i, size_t& next) {
       (T(i + best).upper_line || Capitalised(T(i + best))))
     return false;
   if (!t.upper_line && (!Capitalised(t) || !Capitalised(last))) return false;
-  // "a Ford Fiesta", "the Street": places take no article.
+  // "a Ford Fiesta", "the Street": places take no article, except the
+  // countries named with one ("the United States", "the Netherlands").
   if (i > 0 && t.gap == Gap::kSpace) {
     const std::string_view pk = Key(T(i - 1));
-    if (pk == "a" || pk == "an" || pk == "the" || pk == "his" || pk == "her" || pk == "their" ||
-        pk == "my" || T(i - 1).name_end != T(i - 1).end)
+    const std::string_view key = Key(t);
+    const bool the_country = pk == "the" && ((t.flags & kForeignPlace) || best > 1) &&
+                             (key == "united" || key == "netherlands" || key == "philippines" ||
+                              key == "gambia" || key == "bahamas" || key == "maldives" ||
+                              key == "seychelles" || key == "czech" || key == "dominican");
+    if (!the_country &&
+        (pk == "a" || pk == "an" || pk == "the" || pk == "his" || pk == "her" ||
+         pk == "their" || pk == "my" || T(i - 1).name_end != T(i - 1).end))
       return false;
   }
   // "ENTERED HALFORDS, DISS AND ...", "AT ALDI, DISS, WAS": a UK town
@@ -1137,7 +1365,24 @@ bool NameScan::TryPlace(size_t i, size_t& next) {
     bool all_common = true;
     for (size_t k = 0; k < best; ++k)
       if (!(T(i + k).flags & kCommonWord) || !T(i + k).flags) all_common = false;
-    if (all_common && !cue) return false;
+    // A country or city abroad in capitals is sure enough ("United Kingdom").
+    if (all_common && !cue) {
+      if (t.upper_line) return false;
+      s.phrase.assign(Key(t));
+      for (size_t k = 1; k < best; ++k) {
+        s.phrase += ' ';
+        s.phrase += Key(T(i + k));
+      }
+      if (!(gaz.Lookup(s.phrase) & kForeignPlace)) return false;
+      // Not inside a longer name: "Erwetegem Country Club", "Unionville
+      // (Orange) Country Club".
+      if (i > 0 && ((t.gap == Gap::kSpace && Capitalised(T(i - 1)) &&
+                     !(T(i - 1).flags & (kCommonWord | kNotName))) ||
+                    (t.gap == Gap::kPunct && text[T(i - 1).end] == ')')))
+        return false;
+      if (i + best < N() && T(i + best).gap == Gap::kSpace && Capitalised(T(i + best)))
+        return false;
+    }
   }
   Emit(PiiType::kLocation, t.start, last.name_end, score, "place");
   next = i + best;
@@ -1190,6 +1435,26 @@ bool NameScan::SentenceStartAt(size_t i) const {
 // are in not_names.txt.
 bool NameScan::TryProperNoun(size_t i, size_t& next) {
   const Token& t = T(i);
+  // "Anna Berg from Rapid Cycle Solutions": capitalised words that a company
+  // word ends, right after a person and "from", "of" or "at", are their
+  // workplace, even when the words are common.
+  if (i >= 2 && i - 1 == last_person_next_ && t.gap == Gap::kSpace && !t.upper_line &&
+      t.shape == Shape::kCap && !t.covered && T(i - 1).gap == Gap::kSpace) {
+    const std::string_view pk = Key(T(i - 1));
+    if (pk == "from" || pk == "of" || pk == "at") {
+      for (size_t e = i; e < N() && e < i + 4; ++e) {
+        const Token& w = T(e);
+        if ((e > i && w.gap != Gap::kSpace) || w.shape != Shape::kCap || w.covered ||
+            w.name_end != w.end || (w.cues & (kTitle | kStreetType | kMonth)))
+          break;
+        if (e > i && ((w.cues & kOrgSuffix) || IsCompanyWord(Key(w)))) {
+          Emit(PiiType::kOrganisation, t.start, w.end, 0.5, "organisation");
+          next = e + 1;
+          return true;
+        }
+      }
+    }
+  }
   if (!ProperNounWord(t) || SentenceStartAt(i)) return false;
   const size_t n = N();
   size_t end = i + 1;
@@ -1204,15 +1469,7 @@ bool NameScan::TryProperNoun(size_t i, size_t& next) {
   if (end < n && T(end).gap == Gap::kSpace && T(end).shape == Shape::kCap &&
       T(end - 1).name_end == T(end - 1).end) {
     const Token& x = T(end);
-    static constexpr std::string_view kCompanyWords[] = {
-        "bank",     "solutions",  "systems",    "services", "technologies", "technology",
-        "software", "consulting", "media",      "labs",     "logistics",    "insurance",
-        "capital",  "studios",    "foods",      "airlines", "airways",      "energy",
-        "networks", "pharma",     "healthcare", "trading",  "properties",   "construction"};
-    const std::string_view xk = Key(x);
-    if ((x.cues & (kOrgSuffix | kStreetType)) ||
-        std::find(std::begin(kCompanyWords), std::end(kCompanyWords), xk) !=
-            std::end(kCompanyWords)) {
+    if ((x.cues & (kOrgSuffix | kStreetType)) || IsCompanyWord(Key(x))) {
       next = end + 1;
       return true;
     }
@@ -1237,7 +1494,14 @@ void NameScan::Run() {
   size_t i = 0;
   while (i < N()) {
     size_t next = i + 1;
-    if (TryNickname(i, next) || TryPerson(i, next)) {
+    // The cheap tests first: most tokens follow no naming phrase and start no list.
+    const Token& t = T(i);
+    if (TryNickname(i, next) || (i > 0 && (T(i - 1).cues & kNameIntro) && TryNamed(i, next)) ||
+        (t.shape == Shape::kCap && !t.upper_line && i + 2 < N() &&
+         (T(i + 1).gap == Gap::kPunct || T(i + 1).gap == Gap::kAmp ||
+          (T(i + 1).gap == Gap::kSpace && (T(i + 1).cues & kConnector))) &&
+         TryNameList(i, next)) ||
+        TryPerson(i, next)) {
       last_person_next_ = std::max(next, i + 1);
       i = last_person_next_;
       continue;

@@ -8,7 +8,9 @@
 // mixed case capitalisation is evidence, in upper case only the word lists
 // and cue words are. Words that are names or places and also common words
 // (Will, May, Mark, Rose; Bath, Reading, March) need a neighbouring name
-// word or a cue ("named", "lives in") to count.
+// word or a cue ("named", "lives in") to count. A naming phrase ("my name
+// is", "call me") or a list of names closed by "and" ("Usamov and Bowers")
+// makes even lower-case or common words names.
 #pragma once
 
 #include <memory>

@@ -124,9 +124,16 @@ const Case kCases[] = {
     {"Paid by Halliwell & Co, then by the firm Hargreaves Lansdown.", {}, {},
      {"Halliwell & Co", "Hargreaves Lansdown"}},
     {"The support group met; the company said sorry.", {}, {}, {}},
-    // No organisation without a suffix; "Jones" mid-sentence is a proper noun
-    // (low score), "Smith" starts the sentence and "Brown" is a common word.
-    {"Smith, Jones and Brown attended.", {"Jones"}, {}, {}},
+    // No organisation without a suffix; a list of names closed by "and"
+    // makes each a person, at a sentence start or a common word ("Brown").
+    {"Smith, Jones and Brown attended.", {"Smith", "Jones", "Brown"}, {}, {}},
+    {"Usamov and Bowers were arrested.", {"Usamov", "Bowers"}, {}, {}},
+    {"They had three: Hleb, Sheila and Donna.", {"Hleb", "Sheila", "Donna"}, {}, {}},
+    // Lists of things, places or unknown words alone are not persons.
+    {"Bread, Butter and Jam were taken.", {}, {}, {}},
+    {"He visited Norwich, Diss and Thetford.", {}, {"Norwich", "Diss", "Thetford"}, {}},
+    {"Zorbekia and Quillfeatheria were closed.", {"Quillfeatheria"}, {}, {}},  // the fallback
+    {"She went to Marks & Spencer and Dolce.", {"Dolce"}, {}, {}},  // no list; the fallback
     // A lone given name counts; a lone surname at a sentence start does not.
     {"Later Priya said she saw it.", {"Priya"}, {}, {}},
     {"Hargreaves said nothing. Police attended. However nothing was taken.", {}, {}, {}},
@@ -198,7 +205,7 @@ const Case kCases[] = {
     {"The victim met Zorbek Quillfeather outside the shop.", {"Zorbek Quillfeather"}, {}, {}},
     {"She later told Quillfeather about it.", {"Quillfeather"}, {}, {}},
     {"He was seen at Zorbekton on foot.", {}, {"Zorbekton"}, {}},
-    {"Smith, Zorbek and Quillfeather ran off.", {"Zorbek", "Quillfeather"}, {}, {}},
+    {"Smith, Zorbek and Quillfeather ran off.", {"Smith", "Zorbek", "Quillfeather"}, {}, {}},
     // Not at a sentence start, after an opening quote or a bullet.
     {"Zorbek said nothing and left. Quillfeather agreed.", {}, {}, {}},
     {"She said \"Zorbek is coming\" twice.", {}, {}, {}},
@@ -214,6 +221,37 @@ const Case kCases[] = {
     {"Funds went to Zorbek Solutions, then Barclays Bank.", {}, {}, {}},
     // Contractions of common words.
     {"Then I'm sure I'll go, he said, and I've paid.", {}, {}, {}},
+    // A name the speaker gives: lower case and ambiguous names count.
+    {"My name is Martin and I live here.", {"Martin"}, {}, {}},
+    {"my name is borna jerkovic but he said", {"borna jerkovic"}, {}, {}},
+    {"Her maiden name was nyberg.", {"nyberg"}, {}, {}},
+    {"Name:   hyuuma t. maida\nAddress: unit 4", {"hyuuma t. maida"}, {}, {}},
+    {"I'm Priya's daughter.", {"Priya"}, {}, {}},
+    {"MY NAME IS JOHN SMITH.", {"JOHN SMITH"}, {}, {}},
+    // The same words with no name after them.
+    {"I'm sure the name is wrong, I am fine and my name is on the list. Call me back.", {}, {},
+     {}},
+    {"I'M GOING OUT. HIS NAME IS NOT KNOWN. I AM HAPPY.", {}, {}, {}},
+    // A town in capitals inside mixed case, after a strong cue only.
+    {"He grew up in KNIVSTA and is based in Zorbekton.", {}, {"KNIVSTA", "Zorbekton"}, {}},
+    {"She was seen on CCTV in ASDA and checked in PNC.", {}, {}, {}},
+    // A legal form names a company; a brand is an employer after a cue; a
+    // business right after a person is their workplace.
+    {"Funds went to Hill Inc. and Park Ltd.", {}, {}, {"Hill Inc", "Park Ltd"}},
+    {"She works for Microsoft in Leeds.", {}, {"Leeds"}, {"Microsoft"}},
+    {"Anna Berg from Zorbek Solutions spoke.", {"Anna Berg"}, {}, {"Zorbek Solutions"}},
+    {"Anna Berg from Rapid Cycle Solutions spoke.", {"Anna Berg"}, {}, {"Rapid Cycle Solutions"}},
+    {"The van came from Rapid Cycle Solutions.", {}, {}, {}},
+    {"Very little damage. The Inc. paid. He works for himself via Facebook.", {}, {}, {}},
+    // Capitals beyond Latin-1 (Polish, Czech names) are capitals.
+    {"The victim, Łukasz Kowalczyk, was assaulted.", {"Łukasz Kowalczyk"}, {}, {}},
+    {"IP ŁUKASZ KOWALCZYK WAS ASSAULTED.", {"ŁUKASZ KOWALCZYK"}, {}, {}},
+    {"We met Šárka in Wells.", {"Šárka"}, {"Wells"}, {}},
+    {"dzień dobry, żółć i źle", {}, {}, {}},
+    // Countries named with an article, or in words that are common.
+    {"He moved to the United States in May.", {}, {"United States"}, {}},
+    {"Then United Kingdom rules applied.", {}, {"United Kingdom"}, {}},
+    {"the united front was there. Zorbek Country Club was shut.", {}, {}, {}},
     // Upper case: capitals are no evidence, so no fallback.
     {"THE BAG WAS SEEN BY STAFF WITH ZORBEK QUILLFEATHER AT THE SHOP.", {}, {}, {}},
 };

@@ -27,7 +27,7 @@ constexpr double kReject = -1;
 // Digit runs with the separators phone numbers are written with.
 // Also two dotted shapes: North American 555.123.4567 and French 01.23.45.67.89.
 constexpr const char* kPhoneCandidate =
-    "(\\+?\\(?[0-9][0-9 ()\\-]{7,40}[0-9]|\\(?[0-9]{3}\\)?\\.[0-9]{3}\\.[0-9]{4}|"
+    "(\\+?\\(?[0-9][0-9 ()\\-]{5,40}[0-9]|\\(?[0-9]{3}\\)?\\.[0-9]{3}\\.[0-9]{4}|"
     "0[1-9](?:\\.[0-9]{2}){4})";
 
 char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
@@ -1319,6 +1319,54 @@ size_t ExtensionEnd(std::string_view text, size_t end) {
   return i;
 }
 
+// The words right before `pos` (across spaces, line breaks and ':', '-',
+// '.', ',', '(' ) name a phone: "Tel: ", "mobile ", "call me on ", "not
+// answering at ", "phone number ". Then a number no numbering plan knows (a
+// local number without its area code, a foreign one) is still a number.
+bool PhoneCueBefore(std::string_view text, size_t pos) {
+  std::string_view words[3];
+  size_t p = pos;
+  for (int w = 0; w < 3; ++w) {
+    size_t skipped = 0;
+    while (p > 0 && skipped < 6) {
+      const char c = text[p - 1];
+      if (c != ' ' && c != ':' && c != '-' && c != '.' && c != ',' && c != '(' && c != '\n' &&
+          c != '\t' && c != '\r')
+        break;
+      --p;
+      ++skipped;
+    }
+    size_t b = p;
+    while (b > 0 && p - b < 12 && IsAlpha(text[b - 1])) --b;
+    if (b == p || (b > 0 && IsAlnum(text[b - 1]))) break;
+    words[w] = text.substr(b, p - b);
+    p = b;
+  }
+  const auto is = [](std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (Lower(a[i]) != b[i]) return false;
+    return true;
+  };
+  const auto phone_word = [&](std::string_view w) {
+    return is(w, "phone") || is(w, "tel") || is(w, "telephone") || is(w, "mobile") ||
+           is(w, "mob") || is(w, "fax") || is(w, "landline") || is(w, "cell") ||
+           is(w, "cellphone") || is(w, "whatsapp");
+  };
+  if (phone_word(words[0])) return true;
+  // "phone number", "mobile no"
+  if ((is(words[0], "number") || is(words[0], "no")) && phone_word(words[1])) return true;
+  // "call me on", "ring him on", "not answering at", "reached on"
+  if (is(words[0], "on") || is(words[0], "at")) {
+    for (int w = 1; w < 3; ++w)
+      if (is(words[w], "call") || is(words[w], "ring") || is(words[w], "text") ||
+          is(words[w], "answering") || is(words[w], "reached") || is(words[w], "contacted") ||
+          is(words[w], "phoned") || is(words[w], "called"))
+        return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void PhoneRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
@@ -1333,9 +1381,16 @@ void PhoneRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) 
     pos = cend;
     int digits = 0;
     for (char c : std::string_view(g[0].data(), g[0].size())) digits += IsDigit(c);
-    if (digits < 9) continue;  // UK numbers have 10 or 11; short codes are not personal
     // A digit run glued to letters (a reference like AB1234567890) is no number.
     if (cstart > 0 && std::isalpha(static_cast<unsigned char>(text[cstart - 1]))) continue;
+    // UK numbers have 10 or 11 digits; short codes are not personal. A run of
+    // 7 or 8 digits counts only after a phone cue ("Tel: 467 3395").
+    if (digits < 9) {
+      if (digits >= 7 && PhoneCueBefore(text, cstart) &&
+          !(cend < text.size() && IsAlnum(text[cend])))
+        out.push_back({PiiType::kPhone, cstart, cend, 0.5, "phone"});
+      continue;
+    }
     // A dotted run inside a longer dotted one is a version or an address.
     if (std::memchr(g[0].data(), '.', g[0].size()) &&
         ((cstart > 0 && (text[cstart - 1] == '.' || IsDigit(text[cstart - 1]))) ||
@@ -1368,6 +1423,9 @@ void PhoneRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) 
         cache_->map.emplace(candidate, hits);
       }
     }
+    if (hits.empty() && digits <= 13 && PhoneCueBefore(text, cstart) &&
+        !(cend < text.size() && IsAlnum(text[cend])))
+      out.push_back({PiiType::kPhone, cstart, cend, 0.5, "phone"});
     for (const PhoneHit& h : hits) {
       const size_t end = cstart + h.end;
       out.push_back({PiiType::kPhone, cstart + h.start, end == cend ? ExtensionEnd(text, end) : end,

@@ -68,6 +68,13 @@ const Positive kPositives[] = {
     {"Paris number 01.42.68.53.00 given", PiiType::kPhone, "01.42.68.53.00"},
     {"Dublin mobile 085 123 4567 given", PiiType::kPhone, "085 123 4567"},
     {"Warsaw mobile 601 234 567 given", PiiType::kPhone, "601 234 567"},
+    // Numbers no numbering plan knows, after a phone cue: local numbers
+    // without their area code, numbers from abroad.
+    {"Tel: 467 3395 (home)", PiiType::kPhone, "467 3395"},
+    {"Phone:\n60-56-85-91\n", PiiType::kPhone, "60-56-85-91"},
+    {"can you call me on 9472 7916?", PiiType::kPhone, "9472 7916"},
+    {"she was not answering at 78 651 450", PiiType::kPhone, "78 651 450"},
+    {"MOBILE NUMBER 99 668472 GIVEN", PiiType::kPhone, "99 668472"},
     // E-mail.
     {"contact carter_scott73@yahoo.co.uk.", PiiType::kEmail, "carter_scott73@yahoo.co.uk"},
     {"EMAIL D.ROGERS@HOTMAIL.COM SINCE", PiiType::kEmail, "D.ROGERS@HOTMAIL.COM"},
@@ -193,7 +200,11 @@ const Negative kNegatives[] = {
     {"seized 12345 tablets in total, OR 12345 more"},
     {"version 192.168.100.2000 and 555.123.4567.8"},
     {"scored 100-123-4567 points"},
-    {"SSN 460-89-9847 and 054-28-6917"},  // not phones in Poland or Italy  // no area code starts with 1
+    {"SSN 460-89-9847 and 054-28-6917"},
+    // The same digit runs without a phone cue, or after words that are not one.
+    {"seized 467 3395 units; stock 9472 7916, ref 78 651 450"},
+    {"the phone was sold for 1234567 units"},
+    {"PHONE SEIZED 2 OF 1234567"},  // not phones in Poland or Italy  // no area code starts with 1
 };
 
 TEST(RecognisersTest, NegativeCases) {
