@@ -19,6 +19,7 @@
 #include "respond/letter.h"
 #include "review/decisions_file.h"
 #include "review/session.h"
+#include "respond/xlsx.h"
 #include "tables/tables.h"
 
 namespace foidesk::respond {
@@ -351,6 +352,15 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
   }
   outputs["tables/q1.csv"] = tables::Csv(release->q1);
   outputs["tables/q2.csv"] = tables::Csv(release->q2);
+  std::error_code ec;
+  fs::create_directories(fs::path(opt.out_dir), ec);
+  for (const tables::PublicTable* table : {&release->q1, &release->q2}) {
+    const std::string lower = table == &release->q1 ? "q1" : "q2";
+    auto bytes = XlsxBytes(*table, req.reference + " " + table->name, req.response_date,
+                           (fs::path(opt.out_dir) / ("." + lower + ".xlsx.tmp")).string());
+    if (!bytes.ok()) return bytes.error();
+    outputs["tables/" + lower + ".xlsx"] = std::move(*bytes);
+  }
 
   // disclosure.json: what was withheld and why, and which gate checks an
   // approver accepted (by kind only: subjects name crimes, reasons are free text).
