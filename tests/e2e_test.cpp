@@ -376,6 +376,31 @@ TEST(CliTest, ReviewSimulateNamesBadInput) {
   fs::remove_all(dir);
 }
 
+// The letter cites the law in force on its date: the Data Protection Act
+// 1998 in 2016 (the seed's wording), the UK GDPR in 2024.
+TEST_F(DemoTest, ResponseDateChoosesTheLawTheLetterCites) {
+  ASSERT_EQ(demo_->status, 0) << demo_->out;
+  const std::string request = (*dir_ / "inputs" / "request.toml").string();
+  const std::string y2016 = Slurp(*dir_ / "response" / "response.md");
+  EXPECT_NE(y2016.find("breach of any of the 8 principles of the Data Protection Act 1998"), std::string::npos);
+  EXPECT_EQ(y2016.find("UK GDPR"), std::string::npos);
+  CommandRun r = Foidesk("respond " + request + " --date 2024-05-01 --out " + (*dir_ / "r2024").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  const std::string y2024 = Slurp(*dir_ / "r2024" / "response.md");
+  EXPECT_NE(y2024.find("section 40(3A)"), std::string::npos);
+  EXPECT_NE(y2024.find("Article 5(1)(a) of the UK GDPR"), std::string::npos);
+  EXPECT_EQ(y2024.find("Data Protection Act 1998"), std::string::npos);
+  EXPECT_NE(y2024.find("May 2024"), std::string::npos);
+  // The figures do not change with the date.
+  EXPECT_EQ(Slurp(*dir_ / "r2024" / "tables" / "q1.csv"), Slurp(*dir_ / "response" / "tables" / "q1.csv"));
+  CommandRun bad = Foidesk("respond " + request + " --date 2016-02-30 --out " + (*dir_ / "rbad").string());
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.out.find("--date '2016-02-30': expected a date YYYY-MM-DD"), std::string::npos) << bad.out;
+  CommandRun early = Foidesk("respond " + request + " --date 2016-03-01 --out " + (*dir_ / "rbad").string());
+  EXPECT_EQ(early.status, 2);
+  EXPECT_NE(early.out.find("before the date the request was received (2016-03-16)"), std::string::npos) << early.out;
+}
+
 TEST_F(DemoTest, ManifestHoldsNoPersonalData) {
   ASSERT_EQ(demo_->status, 0) << demo_->out;
   const fs::path response = *dir_ / "response";

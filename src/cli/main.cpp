@@ -136,7 +136,13 @@ int Search(const std::string& db, const std::string& text, const std::string& by
   return 0;
 }
 
-int Respond(const std::string& request_path, const std::string& out, const std::string& config) {
+int Respond(const std::string& request_path, const std::string& out, const std::string& config,
+            const std::string& date) {
+  std::optional<Date> response_date;
+  if (!date.empty()) {
+    response_date = ParseIsoDate(date);
+    if (!response_date) return Fail(Error::InvalidInput("--date '" + date + "': expected a date YYYY-MM-DD"));
+  }
   auto request = respond::LoadRequestFile(request_path);
   if (!request.ok()) return Fail(request.error());
   // A request whose store is gone is answered from its source exports again.
@@ -154,7 +160,7 @@ int Respond(const std::string& request_path, const std::string& out, const std::
     auto counts = ingest::Ingest(*store, request->sources, opt);
     if (!counts.ok()) return Fail(counts.error());
   }
-  auto summary = respond::Respond(*store, *request, respond::Options{out, config, UtcNowIso()});
+  auto summary = respond::Respond(*store, *request, respond::Options{out, config, UtcNowIso(), response_date});
   if (!summary.ok()) return Fail(summary.error());
   std::cout << request->reference << ": " << summary->candidates << " candidates, "
             << summary->relevant << " relevant; written to " << out << "/:";
@@ -276,12 +282,15 @@ int main(int argc, char** argv) {
     std::string request_path, out;
     respond_cmd->add_option("REQUEST", request_path, "request file (TOML)")->required()->check(CLI::ExistingFile);
     respond_cmd->add_option("--out", out, "output folder")->required();
+    std::string respond_date;
+    respond_cmd->add_option("--date", respond_date,
+                            "response date YYYY-MM-DD, and with it the law the letter cites (default: the request file's)");
     respond_cmd->footer(
         "Example: foidesk respond out/demo/inputs/request.toml --out out/again\n"
         "The tables are protected by the request's disclosure policy and checked by the publish\n"
         "gate; a refusal names the crime and check, which an approver may accept with\n"
         "[[override]] check = \"...\", subject = \"...\", approver = \"...\", reason = \"...\".");
-    respond_cmd->callback([&] { rc = Respond(request_path, out, config); });
+    respond_cmd->callback([&] { rc = Respond(request_path, out, config, respond_date); });
 
     auto* tables_cmd = app.add_subcommand(
         "tables", "print a request's working tables before disclosure control (staff only)");

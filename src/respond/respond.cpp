@@ -19,6 +19,7 @@
 #include "respond/letter.h"
 #include "review/decisions_file.h"
 #include "review/session.h"
+#include "respond/exemptions.h"
 #include "respond/xlsx.h"
 #include "tables/tables.h"
 
@@ -275,7 +276,44 @@ Result<tables::ResponseTables> WorkingTables(Store& store, const RequestFile& re
   return std::move(p->tables);
 }
 
+// The s40(2) paragraphs of the law in force on the response date. Before
+// 25 May 2018 the force's own wording under the Data Protection Act 1998
+// (exemptions/s40-2-dpa1998.md, as the seed letter has it); from then, the
+// exemption library's version, its {{reason}} filled from
+// exemptions/s40-2-reason.md, which the FOI team edits.
+Result<std::vector<std::string>> S40Paragraphs(const fs::path& config, const Date& on) {
+  if (on < Date{2018, 5, 25}) {
+    auto text = ReadFile((config / "exemptions" / "s40-2-dpa1998.md").string());
+    if (!text.ok()) return text.error();
+    return Paragraphs(*text);
+  }
+  auto library = ExemptionLibrary::Load(config.string());
+  if (!library.ok()) return library.error();
+  auto version = library->Find("s40-2", on);
+  if (!version.ok()) return version.error();
+  auto reason = ReadFile((config / "exemptions" / "s40-2-reason.md").string());
+  if (!reason.ok()) return reason.error();
+  const std::vector<std::string> reasons = Paragraphs(*reason);
+  std::vector<std::string> out = version->what;
+  for (const std::string& p : version->why) {
+    if (p == "{{reason}}") {
+      out.insert(out.end(), reasons.begin(), reasons.end());
+      continue;
+    }
+    std::string filled = p;
+    std::string joined;
+    for (const std::string& r : reasons) joined += (joined.empty() ? "" : " ") + r;
+    for (size_t at; (at = filled.find("{{reason}}")) != std::string::npos;) filled.replace(at, 10, joined);
+    out.push_back(filled);
+  }
+  return out;
+}
+
 Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt) {
+  const Date response_date = opt.date ? *opt.date : req.response_date;
+  if (response_date < req.received)
+    return Error::InvalidInput("--date " + response_date.Iso() + ": before the date the request was received (" +
+                               req.received.Iso() + ")");
   const fs::path config(opt.config_dir);
   auto outcomes = OutcomeList::Load((config / "codes" / "outcomes.csv").string());
   if (!outcomes.ok()) return outcomes.error();
@@ -312,7 +350,7 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
   letter.force = *force;
   letter.reference = req.reference;
   letter.received = LongDate(req.received);
-  letter.response_month = MonthYear(req.response_date);
+  letter.response_month = MonthYear(response_date);
   letter.questions = req.questions;
   letter.definition = req.definition;
   for (size_t i = 0; i < req.searches.size(); ++i) {
@@ -335,9 +373,9 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
       letter.methods.push_back(std::move(line));
   }
   letter.caveats = req.caveats;
-  auto s40 = ReadFile((config / "exemptions" / "s40-2-dpa1998.md").string());
+  auto s40 = S40Paragraphs(config, response_date);
   if (!s40.ok()) return s40.error();
-  letter.s40 = Paragraphs(*s40);
+  letter.s40 = std::move(*s40);
   letter.disclosure = privacy::ReportSentences(release->report);
   letter.q1 = release->q1;
   letter.q2 = release->q2;
@@ -356,7 +394,7 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
   fs::create_directories(fs::path(opt.out_dir), ec);
   for (const tables::PublicTable* table : {&release->q1, &release->q2}) {
     const std::string lower = table == &release->q1 ? "q1" : "q2";
-    auto bytes = XlsxBytes(*table, req.reference + " " + table->name, req.response_date,
+    auto bytes = XlsxBytes(*table, req.reference + " " + table->name, response_date,
                            (fs::path(opt.out_dir) / ("." + lower + ".xlsx.tmp")).string());
     if (!bytes.ok()) return bytes.error();
     outputs["tables/" + lower + ".xlsx"] = std::move(*bytes);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct Options {
   std::string out_dir;
   std::string config_dir;  // holds force.toml, templates/, exemptions/, codes/
   std::string now;         // ISO 8601 UTC, stamps imported decisions; never in an output
+  // The response date, and with it the law the letter cites; default: the
+  // request file's response_date.
+  std::optional<Date> date;
 };
 
 struct Summary {
