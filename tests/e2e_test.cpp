@@ -166,7 +166,7 @@ TEST_F(DemoTest, RespondAgainGivesTheSameBytes) {
   fs::path again = *dir_ / "again";
   CommandRun r = Foidesk("respond " + (*dir_ / "inputs" / "request.toml").string() + " --out " + again.string());
   ASSERT_EQ(r.status, 0) << r.out;
-  for (const char* f : {"response.md", "response.html", "manifest.json", "disclosure.json",
+  for (const char* f : {"response.md", "response.html", "manifest.json", "disclosure.json", "data.json",
                         "tables/q1.csv", "tables/q2.csv", "tables/q1.xlsx", "tables/q2.xlsx"})
     EXPECT_EQ(Slurp(*dir_ / "response" / f), Slurp(again / f)) << f;
 }
@@ -401,6 +401,23 @@ TEST_F(DemoTest, ResponseDateChoosesTheLawTheLetterCites) {
   EXPECT_NE(early.out.find("before the date the request was received (2016-03-16)"), std::string::npos) << early.out;
 }
 
+// data.json holds the same published cells as the CSVs, and the request's
+// own words and dates.
+TEST_F(DemoTest, DataJsonHoldsThePublishedTables) {
+  ASSERT_EQ(demo_->status, 0) << demo_->out;
+  const auto data = nlohmann::json::parse(Slurp(*dir_ / "response" / "data.json"));
+  EXPECT_EQ(data["reference"], "FOI 000763/16");
+  EXPECT_EQ(data["response_date"], "2016-03-30");
+  EXPECT_EQ(data["questions"].size(), 2u);
+  for (const char* t : {"q1", "q2"}) {
+    const auto csv = ReadCsv(*dir_ / "response" / "tables" / (std::string(t) + ".csv"));
+    ASSERT_FALSE(csv.empty());
+    EXPECT_EQ(data["tables"][t]["header"].get<std::vector<std::string>>(), csv[0]) << t;
+    const auto rows = data["tables"][t]["rows"].get<std::vector<std::vector<std::string>>>();
+    EXPECT_EQ(rows, std::vector<std::vector<std::string>>(csv.begin() + 1, csv.end())) << t;
+  }
+}
+
 TEST_F(DemoTest, ManifestHoldsNoPersonalData) {
   ASSERT_EQ(demo_->status, 0) << demo_->out;
   const fs::path response = *dir_ / "response";
@@ -552,7 +569,7 @@ TEST_F(DemoTest, NoPlantedPersonalDataInAnyPublicFile) {
         EXPECT_FALSE(planted.count(g)) << "a planted value is in " << e.path().filename() << ": " << g;
       }
   }
-  EXPECT_GE(files, 8u);
+  EXPECT_GE(files, 9u);
 }
 
 TEST_F(DemoTest, SearchCountsByYearAsJson) {

@@ -400,6 +400,24 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
     outputs["tables/" + lower + ".xlsx"] = std::move(*bytes);
   }
 
+  // data.json: the published figures for reuse, the same cells as the CSVs
+  // and workbooks; what was asked and when it was answered; no personal data.
+  {
+    nlohmann::json data;
+    data["reference"] = req.reference;
+    data["title"] = req.title;
+    data["received"] = req.received.Iso();
+    data["response_date"] = response_date.Iso();
+    data["questions"] = req.questions;
+    nlohmann::json tables_json = nlohmann::json::object();
+    for (const tables::PublicTable* table : {&release->q1, &release->q2})
+      tables_json[table == &release->q1 ? "q1" : "q2"] = {
+          {"name", table->name}, {"header", table->header}, {"rows", table->rows}};
+    data["tables"] = tables_json;
+    data["withheld"] = privacy::ReportSentences(release->report);
+    outputs["data.json"] = data.dump(2) + "\n";
+  }
+
   // disclosure.json: what was withheld and why, and which gate checks an
   // approver accepted (by kind only: subjects name crimes, reasons are free text).
   nlohmann::json disclosure = nlohmann::json::parse(privacy::ReportJson(release->report));
