@@ -156,8 +156,12 @@ TEST_F(DemoTest, PrintsWhereAndWhatTheKeywordsMissed) {
   EXPECT_NE(demo_->out.find("response (public) written to"), std::string::npos) << demo_->out;
   EXPECT_NE(demo_->out.find("the keyword search missed"), std::string::npos) << demo_->out;
   EXPECT_NE(demo_->out.find("disclosure control:"), std::string::npos) << demo_->out;
+  EXPECT_NE(demo_->out.find("ranked review (simulated, 3 runs): reading all 1382 blackmail crimes"),
+            std::string::npos)
+      << demo_->out;
   for (const char* f : {"response/response.md", "response/response.html", "response/manifest.json",
-                        "response/disclosure.json", "inputs/request.toml", "inputs/decisions.csv"})
+                        "response/disclosure.json", "response/data.json", "response/tables/q1.xlsx",
+                        "inputs/request.toml", "inputs/decisions.csv"})
     EXPECT_TRUE(fs::exists(*dir_ / f)) << f;
 }
 
