@@ -101,4 +101,14 @@ std::string CsvLine(const std::vector<std::string>& fields) {
   return out;
 }
 
+void SkipUtf8Bom(std::istream& in) {
+  if (in.peek() != 0xEF) return;
+  char bom[3];
+  in.read(bom, 3);
+  if (!(in.gcount() == 3 && bom[0] == '\xEF' && bom[1] == '\xBB' && bom[2] == '\xBF')) {
+    in.clear();
+    in.seekg(0);
+  }
+}
+
 }  // namespace foidesk

@@ -40,6 +40,10 @@ class CsvReader {
   int64_t bytes_read_ = 0;
 };
 
+// Skips a UTF-8 byte order mark at the start of `in`, as spreadsheets
+// write one; leaves any other start untouched.
+void SkipUtf8Bom(std::istream& in);
+
 // Quotes a field for CSV output when it holds a comma, quote, CR or LF.
 std::string CsvEscape(const std::string& field);
 

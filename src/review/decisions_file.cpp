@@ -21,12 +21,7 @@ Result<std::vector<Decision>> ReadDecisionsCsv(const std::string& path,
                                                const std::string& request_ref) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error::Io(path + ": cannot open the decisions file");
-  // A UTF-8 byte order mark, as spreadsheets write, is skipped.
-  if (in.peek() == 0xEF) {
-    char bom[3];
-    in.read(bom, 3);
-    if (!(bom[0] == '\xEF' && bom[1] == '\xBB' && bom[2] == '\xBF')) in.seekg(0);
-  }
+  SkipUtf8Bom(in);
   CsvReader reader(in);
   CsvRecord rec;
   std::vector<Decision> out;

@@ -32,11 +32,7 @@ int64_t LabelledData::relevant() const { return std::count(labels.begin(), label
 Result<LabelledData> ReadLabelledCsv(const std::string& path, bool clean) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error::Io(path + ": cannot open the data file");
-  if (in.peek() == 0xEF) {
-    char bom[3];
-    in.read(bom, 3);
-    if (!(bom[0] == '\xEF' && bom[1] == '\xBB' && bom[2] == '\xBF')) in.seekg(0);
-  }
+  SkipUtf8Bom(in);
   CsvReader reader(in);
   CsvRecord rec;
   int title = -1, body = -1, label = -1;
@@ -91,6 +87,7 @@ Result<LabelledData> ReadLabelledCsv(const std::string& path, bool clean) {
 Result<LabelledData> ReadLabelledCrimes(Store& store, const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error::Io(path + ": cannot open the labels file");
+  SkipUtf8Bom(in);
   CsvReader reader(in);
   CsvRecord rec;
   int id_col = -1, rel_col = -1;

@@ -40,7 +40,8 @@ TEST(LabelledData, CleansEmptyAbstractsAndDuplicates) {
 }
 
 TEST(LabelledData, TextAndLabelColumnsAreAccepted) {
-  auto d = ReadLabelledCsv(Write("text.csv", "text,label\nfirst,1\nsecond,0\n"));
+  // A spreadsheet's byte order mark before the header is skipped.
+  auto d = ReadLabelledCsv(Write("text.csv", "\xEF\xBB\xBFtext,label\nfirst,1\nsecond,0\n"));
   ASSERT_TRUE(d.ok()) << d.error().message;
   EXPECT_EQ(d->labels, (std::vector<uint8_t>{1, 0}));
 }

@@ -14,6 +14,7 @@
 #include "query/searcher.h"
 #include "query/text.h"
 #include "review/active_learner.h"
+#include "review/number_format.h"
 #include "review/tfidf.h"
 
 namespace foidesk::review {
@@ -48,11 +49,6 @@ std::vector<uint32_t> Permutation(size_t n, uint64_t seed) {
   return p;
 }
 
-std::string Thousands(int64_t v) {
-  std::string s = std::to_string(v < 0 ? -v : v);
-  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
-  return v < 0 ? "-" + s : s;
-}
 
 // The query with `word` OR-ed into its text part, its field filters kept:
 // "offence:71 (video OR photo*)" + footage ->
@@ -456,14 +452,14 @@ std::vector<std::string> SessionStatus::Methodology(const ReviewSession& session
   l.push_back(fmt::format(
       "The {} candidate records were read in an order set by a model that learned from each "
       "decision, most likely relevant first: {} were read and {} found relevant.",
-      Thousands(candidates), Thousands(read), Thousands(relevant)));
+      Grouped(candidates), Grouped(read), Grouped(relevant)));
   if (can_stop)
     l.push_back(fmt::format(
         "Reading stopped when {} showed that at least {:.0f}% of the relevant records had been "
         "found; {} records were not read.",
         stop_rule == "knee" ? "the knee method (Cormack and Grossman, 2016)"
                             : "a statistical test (Callaghan and Mueller-Hansen, 2020, 95% confidence)",
-        session.recall_target * 100, Thousands(saved)));
+        session.recall_target * 100, Grouped(saved)));
   if (recall) l.push_back(recall->Sentence());
   return l;
 }
@@ -471,12 +467,12 @@ std::vector<std::string> SessionStatus::Methodology(const ReviewSession& session
 std::vector<std::string> SessionStatus::Lines(const ReviewSession& session) const {
   std::vector<std::string> l;
   l.push_back(fmt::format("{} candidates; {} read in ranked order, {} relevant; {} not read; {} unsure to settle",
-                          Thousands(candidates), Thousands(read), Thousands(relevant),
-                          Thousands(unread), Thousands(unsure)));
+                          Grouped(candidates), Grouped(read), Grouped(relevant),
+                          Grouped(unread), Grouped(unsure)));
   if (can_stop) {
     l.push_back(fmt::format(
         "The {} rule says the ranked reading may stop (recall target {:.0f}%), saving {} records.",
-        stop_rule == "knee" ? "knee" : "hypergeometric", session.recall_target * 100, Thousands(saved)));
+        stop_rule == "knee" ? "knee" : "hypergeometric", session.recall_target * 100, Grouped(saved)));
   } else {
     l.push_back(fmt::format("Keep reading: hypergeometric test p = {:.3f} (stops below 0.05); knee "
                             "slope ratio {:.1f} (stops at {:.0f}, after 150 read).",
@@ -484,12 +480,12 @@ std::vector<std::string> SessionStatus::Lines(const ReviewSession& session) cons
   }
   if (can_stop && validation_size > 0 && !recall)
     l.push_back(fmt::format("Validation: {} of a random sample of {} unread records read.",
-                            Thousands(validation_read), Thousands(validation_size)));
+                            Grouped(validation_read), Grouped(validation_size)));
   if (recall) l.push_back(recall->Sentence());
   if (agreement.records > 0)
     l.push_back(fmt::format("Second reviewer: {} records, kappa {:.2f} ({}); {} disagreements to settle.",
-                            Thousands(agreement.records), agreement.kappa, agreement.Strength(),
-                            Thousands(static_cast<int64_t>(disagreements.size()))));
+                            Grouped(agreement.records), agreement.kappa, agreement.Strength(),
+                            Grouped(static_cast<int64_t>(disagreements.size()))));
   l.push_back(effort.Sentence());
   return l;
 }

@@ -2,6 +2,7 @@
 // log-space arithmetic over the review order; the only approximations are
 // the tolerances named below (bisection width, series cut-off).
 #include "review/stopping.h"
+#include "review/number_format.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,35 +10,6 @@
 
 namespace foidesk::review {
 namespace {
-
-// ---- Formatting without locales: "1,880", "0.93". ----
-
-std::string Grouped(int64_t v) {
-  std::string digits = std::to_string(v < 0 ? -v : v);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return v < 0 ? "-" + out : out;
-}
-
-// `v` with `decimals` places, rounded half away from zero, digits grouped.
-std::string Fixed(double v, int decimals) {
-  double scale = std::pow(10.0, decimals);
-  int64_t units = std::llround(v * scale);
-  bool negative = units < 0;
-  if (negative) units = -units;
-  int64_t p = static_cast<int64_t>(scale);
-  std::string out = Grouped(units / p);
-  if (decimals > 0) {
-    std::string frac = std::to_string(units % p);
-    while (static_cast<int>(frac.size()) < decimals) frac.insert(frac.begin(), '0');
-    out += '.';
-    out += frac;
-  }
-  return negative ? "-" + out : out;
-}
 
 // A lower bound is truncated, never rounded up: "at least 0.93" must hold.
 // The 1e-9 keeps a computed 0.92999999999 from showing as 0.92.
