@@ -73,8 +73,8 @@ int64_t NaiveJoinCount(SqliteStore& store, const std::string& match, const std::
 
 }  // namespace
 
-Status RunBench(const BenchOptions& opt) {
-  const fs::path dir(opt.dir);
+Result<std::vector<std::string>> WriteBenchForce(const std::string& dir_name, int64_t crimes) {
+  const fs::path dir(dir_name);
   std::error_code ec;
   fs::remove_all(dir, ec);
   fs::create_directories(dir / "data", ec);
@@ -82,19 +82,27 @@ Status RunBench(const BenchOptions& opt) {
   so.seed = 1;
   so.first_year = 2010;
   so.last_year = 2016;
-  so.crimes_per_year = static_cast<int>((opt.crimes + 6) / 7);
+  so.crimes_per_year = static_cast<int>((crimes + 6) / 7);
   std::cerr << "bench: writing " << so.crimes_per_year * 7 << " synthetic crimes\n";
-  auto t0 = Clock::now();
   auto synth = synth::Generate(so, (dir / "data").string());
   if (!synth.ok()) return synth.error();
-  auto t1 = Clock::now();
   std::vector<std::string> exports;
   for (const auto& f : synth->files) {
-    std::string name = fs::path(f).filename().string();
-    if (name.rfind("crs_", 0) == 0 || name.rfind("rms_", 0) == 0)
-      exports.push_back((dir / "data" / name).string());
+    const std::string name = fs::path(f).filename().string();
+    if (name.rfind("crs_", 0) == 0 || name.rfind("rms_", 0) == 0) exports.push_back((dir / "data" / name).string());
   }
   std::sort(exports.begin(), exports.end());
+  return exports;
+}
+
+Status RunBench(const BenchOptions& opt) {
+  const fs::path dir(opt.dir);
+  std::error_code ec;
+  auto t0 = Clock::now();
+  auto written = WriteBenchForce(opt.dir, opt.crimes);
+  if (!written.ok()) return written.error();
+  const std::vector<std::string>& exports = *written;
+  auto t1 = Clock::now();
   const std::string db = (dir / "bench.db").string();
   auto store = SqliteStore::Open(db);
   if (!store.ok()) return store.error();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "model/result.h"
 
@@ -19,5 +20,9 @@ struct BenchOptions {
 };
 
 Status RunBench(const BenchOptions& options);
+
+// Empties `dir` and writes a synthetic force of about `crimes` crimes (2010
+// to 2016, seed 1) into dir/data; returns its export files, sorted.
+Result<std::vector<std::string>> WriteBenchForce(const std::string& dir, int64_t crimes);
 
 }  // namespace foidesk::cli

@@ -111,7 +111,7 @@ Status RunDemo(const DemoOptions& opt) {
   }
   auto request = respond::LoadRequestFile((inputs / "request.toml").string());
   if (!request.ok()) return request.error();
-  auto response = respond::Respond(**store, *request, respond::Options{(out / "response").string(), opt.config_dir, UtcNowIso()});
+  auto response = respond::Respond(**store, *request, respond::Options{(out / "response").string(), opt.config_dir, UtcNowIso(), {}});
   if (!response.ok()) return response.error();
 
   // Against the ground truth: relevant crimes of the requested years that

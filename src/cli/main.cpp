@@ -181,7 +181,7 @@ int WorkingTables(const std::string& request_path, const std::string& which,
   int rc = 0;
   auto store = OpenStore(request->store, rc);
   if (!store) return rc;
-  auto t = respond::WorkingTables(*store, *request, respond::Options{"", config, UtcNowIso()});
+  auto t = respond::WorkingTables(*store, *request, respond::Options{"", config, UtcNowIso(), {}});
   if (!t.ok()) return Fail(t.error());
   std::cerr << "staff only: working tables before disclosure control; not for publication\n";
   std::cout << (which == "q1" ? tables::Q1Csv(*t) : tables::Q2Csv(*t));

@@ -1,5 +1,7 @@
 #include "cli/review_bench.h"
 
+#include "cli/bench.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -34,29 +36,14 @@ double Median(std::vector<double> v) {
 
 Status RunReviewBench(const ReviewBenchOptions& opt) {
   const fs::path dir(opt.dir);
-  std::error_code ec;
-  fs::remove_all(dir, ec);
-  fs::create_directories(dir / "data", ec);
-  synth::Options so;
-  so.seed = 1;
-  so.first_year = 2010;
-  so.last_year = 2016;
-  so.crimes_per_year = static_cast<int>((opt.candidates + 6) / 7);
-  std::cerr << "bench: writing and loading " << so.crimes_per_year * 7 << " synthetic crimes\n";
-  auto synth = synth::Generate(so, (dir / "data").string());
-  if (!synth.ok()) return synth.error();
-  std::vector<std::string> exports;
-  for (const auto& f : synth->files) {
-    const std::string name = fs::path(f).filename().string();
-    if (name.rfind("crs_", 0) == 0 || name.rfind("rms_", 0) == 0) exports.push_back((dir / "data" / name).string());
-  }
-  std::sort(exports.begin(), exports.end());
+  auto exports = WriteBenchForce(opt.dir, opt.candidates);
+  if (!exports.ok()) return exports.error();
   auto store = SqliteStore::Open((dir / "bench.db").string());
   if (!store.ok()) return store.error();
   ingest::Options io;
   io.config_dir = opt.config_dir;
   io.findings_path = (dir / "findings.csv").string();
-  if (auto c = ingest::Ingest(**store, exports, io); !c.ok()) return c.error();
+  if (auto c = ingest::Ingest(**store, *exports, io); !c.ok()) return c.error();
   auto count = (*store)->CrimeCount();
   if (!count.ok()) return count.error();
 
