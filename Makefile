@@ -29,6 +29,9 @@ build: configure
 demo: configure
 	cmake --build $(BUILD) -j $(JOBS) --target foidesk
 	./$(BUILD)/foidesk demo --out out/demo
+	@mkdir -p out/demo/screenshots
+	pdftoppm -r 80 -png -f 1 -l 1 -singlefile out/demo/response/response.pdf out/demo/screenshots/letter-page-1
+	@echo "screenshot of the letter's first page: out/demo/screenshots/letter-page-1.png"
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

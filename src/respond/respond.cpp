@@ -20,6 +20,7 @@
 #include "review/decisions_file.h"
 #include "review/session.h"
 #include "respond/exemptions.h"
+#include "respond/letter_pdf.h"
 #include "respond/xlsx.h"
 #include "tables/tables.h"
 
@@ -387,6 +388,16 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
     auto tpl = ReadFile((config / "templates" / tpl_name).string());
     if (!tpl.ok()) return tpl.error();
     outputs[name] = RenderLetter(*tpl, letter, fmt);
+  }
+  {
+    std::error_code dir_ec;
+    fs::create_directories(fs::path(opt.out_dir), dir_ec);
+    // The PDF is laid out from the Markdown letter just rendered: the same
+    // words, the same published cells.
+    const PdfDocument pdf = LetterPdf(outputs["response.md"], letter, req.title, response_date);
+    auto bytes = RenderPdf(pdf, (fs::path(opt.out_dir) / ".response.pdf.tmp").string());
+    if (!bytes.ok()) return bytes.error();
+    outputs["response.pdf"] = std::move(*bytes);
   }
   outputs["tables/q1.csv"] = tables::Csv(release->q1);
   outputs["tables/q2.csv"] = tables::Csv(release->q2);
