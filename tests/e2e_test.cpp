@@ -397,6 +397,9 @@ TEST_F(DemoTest, ResponseDateChoosesTheLawTheLetterCites) {
   EXPECT_NE(y2024.find("May 2024"), std::string::npos);
   // The figures do not change with the date.
   EXPECT_EQ(Slurp(*dir_ / "r2024" / "tables" / "q1.csv"), Slurp(*dir_ / "response" / "tables" / "q1.csv"));
+  // The store keeps the latest response to a reference; put the 2016 one
+  // back for the tests that rebuild the disclosure log from it.
+  ASSERT_EQ(Foidesk("respond " + request + " --out " + (*dir_ / "r2016").string()).status, 0);
   CommandRun bad = Foidesk("respond " + request + " --date 2016-02-30 --out " + (*dir_ / "rbad").string());
   EXPECT_EQ(bad.status, 2);
   EXPECT_NE(bad.out.find("--date '2016-02-30': expected a date YYYY-MM-DD"), std::string::npos) << bad.out;
@@ -560,6 +563,35 @@ TEST_F(DemoTest, PdfHoldsEveryCellAndTheExemptionText) {
   EXPECT_NE(info.find("Page size:       595.276 x 841.89 pts (A4)"), std::string::npos) << info;
 }
 
+// The disclosure log is rebuilt from the store alone to the same bytes, and
+// holds the response's page, feed entry and sitemap address.
+TEST_F(DemoTest, DisclosureLogRebuildsFromTheStoreToTheSameBytes) {
+  ASSERT_EQ(demo_->status, 0) << demo_->out;
+  const fs::path site = *dir_ / "site", again = *dir_ / "site-again";
+  ASSERT_TRUE(fs::exists(site / "index.html"));
+  EXPECT_NE(demo_->out.find("disclosure log (public) written to"), std::string::npos);
+  CommandRun r = Foidesk("publish --db " + (*dir_ / "foidesk.db").string() + " --site " + again.string() +
+                         " 'FOI 000763/16'");
+  ASSERT_EQ(r.status, 0) << r.out;
+  std::map<std::string, std::string> a, b;
+  for (const auto& [root, files] : {std::pair{site, &a}, std::pair{again, &b}})
+    for (const auto& e : fs::recursive_directory_iterator(root))
+      if (e.is_regular_file()) (*files)[fs::relative(e.path(), root).string()] = Slurp(e.path());
+  EXPECT_EQ(a, b);
+  EXPECT_TRUE(a.count("responses/foi-000763-16/response.pdf"));
+  EXPECT_TRUE(a.count("responses/foi-000763-16/tables/q2.xlsx"));
+  EXPECT_FALSE(a.count("responses/foi-000763-16/manifest.json"));
+  EXPECT_NE(a["index.html"].find("Sextortion reports, 2011 to 2015"), std::string::npos);
+  EXPECT_NE(a["index.html"].find("sextortion, blackmail"), std::string::npos);
+  EXPECT_NE(a["feed.xml"].find("https://www.example.police.uk/foi/disclosure-log/responses/foi-000763-16/"),
+            std::string::npos);
+  EXPECT_NE(a["sitemap.xml"].find("<lastmod>2016-03-30</lastmod>"), std::string::npos);
+  CommandRun unknown = Foidesk("publish --db " + (*dir_ / "foidesk.db").string() + " --site " +
+                               (*dir_ / "site-x").string() + " 'FOI 999999/16'");
+  EXPECT_NE(unknown.status, 0);
+  EXPECT_NE(unknown.out.find("no response to FOI 999999/16 in the store"), std::string::npos) << unknown.out;
+}
+
 TEST_F(DemoTest, NoPlantedPersonalDataInAnyPublicFile) {
   ASSERT_EQ(demo_->status, 0) << demo_->out;
   std::set<std::string> letterhead;
@@ -600,7 +632,8 @@ TEST_F(DemoTest, NoPlantedPersonalDataInAnyPublicFile) {
   EXPECT_GT(rows, 10000u);
   EXPECT_GE(by_type.size(), 15u) << "every type is planted";
   size_t files = 0;
-  for (const auto& e : fs::recursive_directory_iterator(*dir_ / "response")) {
+  for (const fs::path& root : {*dir_ / "response", *dir_ / "site"})
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
     if (!e.is_regular_file()) continue;
     ++files;
     auto words = Words(PublicText(e.path()));
@@ -610,7 +643,7 @@ TEST_F(DemoTest, NoPlantedPersonalDataInAnyPublicFile) {
         EXPECT_FALSE(planted.count(g)) << "a planted value is in " << e.path().filename() << ": " << g;
       }
   }
-  EXPECT_GE(files, 10u);
+  EXPECT_GE(files, 20u);
 }
 
 TEST_F(DemoTest, SearchCountsByYearAsJson) {
@@ -635,7 +668,7 @@ TEST(CliTest, HelpExplainsEveryCommandWithAnExample) {
   CommandRun top = Foidesk("--help");
   EXPECT_EQ(top.status, 0);
   for (const char* cmd : {"ingest", "search", "decisions", "respond", "tables", "pii", "redact",
-                          "summarise", "synth", "demo", "bench", "review", "estimate"}) {
+                          "summarise", "synth", "demo", "bench", "review", "estimate", "publish"}) {
     EXPECT_NE(top.out.find(cmd), std::string::npos) << cmd;
     if (std::string(cmd) == "decisions") cmd = "decisions import";
     if (std::string(cmd) == "review") {

@@ -11,6 +11,8 @@
 #include "ingest/ingest.h"
 #include "model/clock.h"
 #include "model/csv.h"
+#include "respond/disclosure_log.h"
+#include "respond/letter.h"
 #include "respond/request_file.h"
 #include "respond/respond.h"
 #include "review/labelled_data.h"
@@ -42,6 +44,7 @@ decisions = "decisions.csv"
 # Reviewers' summaries are checked against this facet schema's vocabulary;
 # a relevant crime without one gets a summary composed from its facets.
 summary_schema = "sextortion"
+keywords = ["sextortion", "blackmail", "webcam", "crime statistics"]
 # Omitted: disclosure_policy = "..." (default: config/disclosure/default.toml).
 caveats = [
   "Please note, the crime figures are reliant on the inclusion of one or more of the keywords used.",
@@ -114,6 +117,22 @@ Status RunDemo(const DemoOptions& opt) {
   auto response = respond::Respond(**store, *request, respond::Options{(out / "response").string(), opt.config_dir, UtcNowIso(), {}});
   if (!response.ok()) return response.error();
 
+  // The disclosure log, with this response published in it.
+  {
+    auto force = respond::LoadForceDetails((fs::path(opt.config_dir) / "force.toml").string());
+    if (!force.ok()) return force.error();
+    if (auto s = (*store)->SetPublished(request->reference, true); !s.ok()) return s;
+    auto published = (*store)->PublishedResponses();
+    if (!published.ok()) return published.error();
+    std::string base = force->disclosure_log_url.empty() ? "https://www.example.police.uk/disclosure-log/"
+                                                         : force->disclosure_log_url;
+    if (base.back() != '/') base += '/';
+    if (auto s = respond::WriteSite((out / "site").string(),
+                                    respond::BuildDisclosureLog(*published, {force->name, base}));
+        !s.ok())
+      return s;
+  }
+
   // Against the ground truth: relevant crimes of the requested years that
   // the keyword search never put in front of a reviewer.
   std::set<int64_t> candidates(response->candidate_rowids.begin(), response->candidate_rowids.end());
@@ -160,6 +179,7 @@ Status RunDemo(const DemoOptions& opt) {
   for (const auto& w : response->withheld) std::cout << "\n  " << w;
   std::cout << "\nresponse (public) written to " << (out / "response").string() << "/:";
   for (const auto& f : response->files) std::cout << " " << f;
+  std::cout << "\ndisclosure log (public) written to " << (out / "site").string() << "/index.html";
   std::cout << "\ninputs kept in " << inputs.string() << "/ (request.toml, decisions.csv)\n";
   return {};
 }

@@ -23,6 +23,8 @@
 #include "privacy/redact.h"
 #include "query/parser.h"
 #include "query/searcher.h"
+#include "respond/disclosure_log.h"
+#include "respond/letter.h"
 #include "respond/request_file.h"
 #include "respond/respond.h"
 #include "review/decisions_file.h"
@@ -133,6 +135,27 @@ int Search(const std::string& db, const std::string& text, const std::string& by
   std::cout << result->rowids.size() << " crimes match";
   if (result->rowids.size() > hits->size()) std::cout << " (first " << hits->size() << " shown; --limit N)";
   std::cout << "\n";
+  return 0;
+}
+
+int Publish(const std::string& db, const std::string& ref, const std::string& site, std::string base_url,
+            const std::string& config) {
+  int rc = 0;
+  auto store = OpenStore(db, rc);
+  if (!store) return rc;
+  auto force = respond::LoadForceDetails((fs::path(config) / "force.toml").string());
+  if (!force.ok()) return Fail(force.error());
+  if (base_url.empty()) base_url = force->disclosure_log_url;
+  if (base_url.empty())
+    return Fail(Error::InvalidInput("publish: give --base-url, or disclosure_log_url in force.toml"));
+  if (base_url.back() != '/') base_url += '/';
+  if (auto s = store->SetPublished(ref, true); !s.ok()) return Fail(s.error());
+  auto published = store->PublishedResponses();
+  if (!published.ok()) return Fail(published.error());
+  const auto files = respond::BuildDisclosureLog(*published, {force->name, base_url});
+  if (auto s = respond::WriteSite(site, files); !s.ok()) return Fail(s.error());
+  std::cout << "disclosure log: " << published->size() << " responses, " << files.size() << " files in " << site
+            << "/ (index.html)\n";
   return 0;
 }
 
@@ -429,6 +452,15 @@ int main(int argc, char** argv) {
     });
 
     AddReviewCommands(app, rc);
+
+    auto* publish = app.add_subcommand("publish", "add a response to the disclosure log and rebuild the site");
+    std::string publish_ref, site_dir, base_url;
+    publish->add_option("--db", db, "store file (respond records each response in it)")->required()->check(CLI::ExistingFile);
+    publish->add_option("--site", site_dir, "the site's folder (rebuilt whole)")->required();
+    publish->add_option("--base-url", base_url, "where the site is served (default: force.toml's disclosure_log_url)");
+    publish->add_option("REF", publish_ref, "request reference, e.g. 'FOI 000763/16'")->required();
+    publish->footer("Example: foidesk publish --db force.db --site out/site 'FOI 000763/16'");
+    publish->callback([&] { rc = Publish(db, publish_ref, site_dir, base_url, config); });
 
     auto* bench = app.add_subcommand("bench", "ingest and search benchmarks on a synthetic force");
     BenchOptions bench_opt;

@@ -107,6 +107,10 @@ class MemoryStore final : public Store {
   }
   Status AddReviewEvent(const ReviewEvent&) override { return Unsupported(); }
   Result<std::vector<ReviewEvent>> ReviewEvents(int64_t) override { return Unsupported(); }
+  Status PutResponse(const PublishedResponse&) override { return Unsupported(); }
+  Result<std::optional<PublishedResponse>> GetResponse(const std::string&) override { return Unsupported(); }
+  Status SetPublished(const std::string&, bool) override { return Unsupported(); }
+  Result<std::vector<PublishedResponse>> PublishedResponses() override { return Unsupported(); }
 
  private:
   static Error Unsupported() { return Error::Internal("not supported by MemoryStore"); }

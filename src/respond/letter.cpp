@@ -61,6 +61,7 @@ Result<ForceDetails> LoadForceDetails(const std::string& path) {
       if (auto s = line.value<std::string>()) f.address.push_back(*s);
   }
   if (f.address.empty()) return Error::InvalidInput(path + ": key 'address': expected a list of lines");
+  f.disclosure_log_url = t["disclosure_log_url"].value_or(std::string());
   return f;
 }
 

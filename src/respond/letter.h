@@ -18,6 +18,7 @@ struct ForceDetails {
   std::string email;
   std::string analysis_unit;
   std::string signatory;
+  std::string disclosure_log_url;  // where the disclosure log is served; optional
 };
 
 // Reads config/force.toml. Errors name the file and key.

@@ -72,6 +72,7 @@ Result<RequestFile> LoadRequestFile(const std::string& path) {
   FOIDESK_TRY(sources, ReadStrings(t, "sources", path));
   FOIDESK_TRY(decisions, ReadString(t, "decisions", path));
   FOIDESK_TRY(caveats, ReadStrings(t, "caveats", path));
+  FOIDESK_TRY(keywords, ReadStrings(t, "keywords", path));
   FOIDESK_TRY(policy, ReadString(t, "disclosure_policy", path, false));
   FOIDESK_TRY(schema, ReadString(t, "summary_schema", path, false));
 #undef FOIDESK_TRY
@@ -85,6 +86,7 @@ Result<RequestFile> LoadRequestFile(const std::string& path) {
   for (const auto& s : *sources) r.sources.push_back(resolve(s));
   r.decisions = resolve(*decisions);
   r.caveats = *caveats;
+  r.keywords = *keywords;
   if (!policy->empty()) r.disclosure_policy = resolve(*policy);
   r.summary_schema = *schema;
   if (r.summary_schema.find_first_of("/\\.") != std::string::npos)

@@ -42,6 +42,7 @@ struct RequestFile {
   std::string decisions;             // resolved path
   std::vector<SearchSpec> searches;
   std::vector<std::string> caveats;
+  std::vector<std::string> keywords;  // subject words for the disclosure log; may be empty
   std::string disclosure_policy;  // resolved path; empty: config/disclosure/default.toml
   std::string summary_schema;     // facet schema name (config/facets/<name>.toml); may be empty
   std::vector<GateOverride> overrides;

@@ -469,6 +469,17 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
   manifest["outputs"] = hashes;
   outputs["manifest.json"] = manifest.dump(2) + "\n";
 
+  // The store keeps the public files (not the manifest, which is the
+  // force's record), so the disclosure log can be rebuilt from it.
+  PublishedResponse stored;
+  stored.reference = req.reference;
+  stored.title = req.title;
+  stored.response_date = response_date.Iso();
+  stored.keywords = req.keywords;
+  for (const auto& [name, content] : outputs)
+    if (name != "manifest.json") stored.files[name] = content;
+  if (auto s = store.PutResponse(stored); !s.ok()) return s.error();
+
   Summary summary;
   for (const auto& [name, content] : outputs) {
     if (auto s = WriteFile(fs::path(opt.out_dir) / name, content); !s.ok()) return s.error();

@@ -96,6 +96,20 @@ CREATE TABLE review_events(
   decided_at TEXT NOT NULL);
 CREATE INDEX review_events_by_session ON review_events(session_id, id);
 )sql",
+    // 2 -> 3: responses and their public files, for the disclosure log.
+    R"sql(
+CREATE TABLE responses(
+  reference TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  response_date TEXT NOT NULL,
+  keywords TEXT NOT NULL,
+  published INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE response_files(
+  reference TEXT NOT NULL REFERENCES responses(reference),
+  name TEXT NOT NULL,
+  bytes BLOB NOT NULL,
+  PRIMARY KEY(reference, name)) WITHOUT ROWID;
+)sql",
 };
 
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
@@ -169,6 +183,13 @@ class SqliteStore::Statement {
   }
   void BindNull(int i) { sqlite3_bind_null(stmt_, i); }
   void BindReal(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
+  void BindBlob(int i, std::string_view v) {
+    sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
+  std::string Blob(int col) {
+    const char* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+  }
   double Real(int col) { return sqlite3_column_double(stmt_, col); }
   void BindDay(int i, const std::optional<Date>& d) {
     if (d) Bind(i, d->DaysSinceEpoch()); else BindNull(i);
@@ -732,6 +753,95 @@ Result<std::vector<ReviewEvent>> SqliteStore::ReviewEvents(int64_t session_id) {
   }
   st.Reset();
   if (rc != SQLITE_DONE) return Check(rc, "reading review decisions").error();
+  return out;
+}
+
+Status SqliteStore::PutResponse(const PublishedResponse& r) {
+  if (auto s = Begin(); !s.ok()) return s;
+  auto fail = [&](int rc, const char* what) {
+    (void)Rollback();
+    return Check(rc, what);
+  };
+  Statement& st = Prepared(
+      "INSERT INTO responses(reference, title, response_date, keywords, published) VALUES(?,?,?,?,?) "
+      "ON CONFLICT(reference) DO UPDATE SET title=excluded.title, response_date=excluded.response_date, "
+      "keywords=excluded.keywords");
+  st.Bind(1, r.reference);
+  st.Bind(2, r.title);
+  st.Bind(3, r.response_date);
+  st.Bind(4, nlohmann::json(r.keywords).dump());
+  st.Bind(5, int64_t{r.published ? 1 : 0});
+  if (int rc = st.Step(); rc != SQLITE_DONE) return fail(rc, "recording a response");
+  st.Reset();
+  Statement& del = Prepared("DELETE FROM response_files WHERE reference=?");
+  del.Bind(1, r.reference);
+  if (int rc = del.Step(); rc != SQLITE_DONE) return fail(rc, "replacing a response's files");
+  del.Reset();
+  Statement& ins = Prepared("INSERT INTO response_files(reference, name, bytes) VALUES(?,?,?)");
+  for (const auto& [name, bytes] : r.files) {
+    ins.Bind(1, r.reference);
+    ins.Bind(2, name);
+    ins.BindBlob(3, bytes);
+    const int rc = ins.Step();
+    ins.Reset();
+    if (rc != SQLITE_DONE) return fail(rc, "recording a response's files");
+  }
+  return Commit();
+}
+
+Result<std::optional<PublishedResponse>> SqliteStore::GetResponse(const std::string& reference) {
+  Statement& st = Prepared(
+      "SELECT title, response_date, keywords, published FROM responses WHERE reference=?");
+  st.Bind(1, reference);
+  int rc = st.Step();
+  if (rc == SQLITE_DONE) {
+    st.Reset();
+    return std::optional<PublishedResponse>();
+  }
+  if (rc != SQLITE_ROW) {
+    st.Reset();
+    return Check(rc, "reading a response").error();
+  }
+  PublishedResponse r;
+  r.reference = reference;
+  r.title = st.Str(0);
+  r.response_date = st.Str(1);
+  r.keywords = nlohmann::json::parse(st.Str(2)).get<std::vector<std::string>>();
+  r.published = st.Int(3) != 0;
+  st.Reset();
+  Statement& f = Prepared("SELECT name, bytes FROM response_files WHERE reference=? ORDER BY name");
+  f.Bind(1, reference);
+  while ((rc = f.Step()) == SQLITE_ROW) r.files.emplace(f.Str(0), f.Blob(1));
+  f.Reset();
+  if (rc != SQLITE_DONE) return Check(rc, "reading a response's files").error();
+  return std::optional<PublishedResponse>(std::move(r));
+}
+
+Status SqliteStore::SetPublished(const std::string& reference, bool published) {
+  Statement& st = Prepared("UPDATE responses SET published=? WHERE reference=?");
+  st.Bind(1, int64_t{published ? 1 : 0});
+  st.Bind(2, reference);
+  if (auto s = Check(st.Step(), "publishing a response"); !s.ok()) return s;
+  if (sqlite3_changes(db_) == 0)
+    return Error::NotFound("no response to " + reference + " in the store; run respond first");
+  return {};
+}
+
+Result<std::vector<PublishedResponse>> SqliteStore::PublishedResponses() {
+  std::vector<std::string> refs;
+  {
+    Statement& st = Prepared("SELECT reference FROM responses WHERE published=1 ORDER BY reference");
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) refs.push_back(st.Str(0));
+    st.Reset();
+    if (rc != SQLITE_DONE) return Check(rc, "listing published responses").error();
+  }
+  std::vector<PublishedResponse> out;
+  for (const std::string& ref : refs) {
+    auto r = GetResponse(ref);
+    if (!r.ok()) return r.error();
+    if (*r) out.push_back(std::move(**r));
+  }
   return out;
 }
 

@@ -60,6 +60,10 @@ class SqliteStore final : public Store {
                                                          const std::string& question) override;
   Status AddReviewEvent(const ReviewEvent& event) override;
   Result<std::vector<ReviewEvent>> ReviewEvents(int64_t session_id) override;
+  Status PutResponse(const PublishedResponse& response) override;
+  Result<std::optional<PublishedResponse>> GetResponse(const std::string& reference) override;
+  Status SetPublished(const std::string& reference, bool published) override;
+  Result<std::vector<PublishedResponse>> PublishedResponses() override;
 
   // Runs one SQL statement with no result rows (tests, benchmarks, tools).
   Status Exec(const std::string& sql);

@@ -136,3 +136,35 @@ TEST(SqliteStoreTest, RefusesANewerSchema) {
 
 }  // namespace
 }  // namespace foidesk
+
+namespace foidesk {
+namespace {
+
+TEST(SqliteStoreTest, ResponsesKeepTheirFilesAndPublishedFlag) {
+  auto s = SqliteStore::Open(":memory:");
+  ASSERT_TRUE(s.ok());
+  PublishedResponse r;
+  r.reference = "FOI 1";
+  r.title = "T";
+  r.response_date = "2016-03-30";
+  r.keywords = {"a", "b"};
+  r.files["response.pdf"] = std::string("%PDF\0binary", 11);
+  ASSERT_TRUE((*s)->PutResponse(r).ok());
+  EXPECT_TRUE((*s)->PublishedResponses()->empty());
+  ASSERT_TRUE((*s)->SetPublished("FOI 1", true).ok());
+  r.title = "T2";
+  r.files = {{"data.json", "{}"}};
+  ASSERT_TRUE((*s)->PutResponse(r).ok());  // answered again: files replaced, still published
+  auto all = (*s)->PublishedResponses();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0].title, "T2");
+  EXPECT_EQ((*all)[0].keywords, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ((*all)[0].files, (std::map<std::string, std::string>{{"data.json", "{}"}}));
+  auto missing = (*s)->SetPublished("FOI 2", true);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("no response to FOI 2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace foidesk

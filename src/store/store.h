@@ -15,6 +15,7 @@
 #include "model/decision.h"
 #include "model/finding.h"
 #include "model/result.h"
+#include "model/published_response.h"
 #include "model/review_session.h"
 
 namespace foidesk {
@@ -114,6 +115,14 @@ class Store {
   virtual Status AddReviewEvent(const ReviewEvent& event) = 0;
   // In the order recorded.
   virtual Result<std::vector<ReviewEvent>> ReviewEvents(int64_t session_id) = 0;
+
+  // --- Responses: the public files of each response as written (a later
+  // response to the same reference replaces them, keeping `published`).
+  virtual Status PutResponse(const PublishedResponse& response) = 0;
+  virtual Result<std::optional<PublishedResponse>> GetResponse(const std::string& reference) = 0;
+  virtual Status SetPublished(const std::string& reference, bool published) = 0;
+  // Every published response, by reference.
+  virtual Result<std::vector<PublishedResponse>> PublishedResponses() = 0;
 };
 
 }  // namespace foidesk
