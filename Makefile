@@ -32,6 +32,9 @@ demo: configure
 	@mkdir -p out/demo/screenshots
 	pdftoppm -r 80 -png -f 1 -l 1 -singlefile out/demo/response/response.pdf out/demo/screenshots/letter-page-1
 	@echo "screenshot of the letter's first page: out/demo/screenshots/letter-page-1.png"
+	timeout 120 chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,900 \
+	  --screenshot=$(CURDIR)/out/demo/screenshots/site-index.png file://$(CURDIR)/out/demo/site/index.html >/dev/null 2>&1
+	@echo "screenshot of the disclosure log's index: out/demo/screenshots/site-index.png"
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
