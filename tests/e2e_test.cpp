@@ -592,6 +592,68 @@ TEST_F(DemoTest, DisclosureLogRebuildsFromTheStoreToTheSameBytes) {
   EXPECT_NE(unknown.out.find("no response to FOI 999999/16 in the store"), std::string::npos) << unknown.out;
 }
 
+// Consistency: one decision changed, and every artefact (letter, PDF,
+// CSV, XLSX, data.json) shows the new figures together, because all of them
+// come from the same computed tables.
+TEST_F(DemoTest, OneDecisionChangesEveryArtefactTogether) {
+  ASSERT_EQ(demo_->status, 0) << demo_->out;
+  auto decisions = ReadCsv(*dir_ / "inputs" / "decisions.csv");
+  std::string flipped;
+  for (size_t i = decisions.size(); i-- > 1;)
+    if (decisions[i][1] == "yes" && decisions[i][0].size() > 3 &&
+        decisions[i][0].compare(decisions[i][0].size() - 3, 3, "/15") == 0) {
+      decisions[i][1] = "no";
+      decisions[i][3] = "";
+      flipped = decisions[i][0];
+      break;
+    }
+  ASSERT_FALSE(flipped.empty());
+  {
+    std::ofstream out(*dir_ / "inputs" / "decisions-changed.csv", std::ios::binary);
+    for (const auto& row : decisions) out << CsvLine(row);
+  }
+  std::string request = Slurp(*dir_ / "inputs" / "request.toml");
+  for (size_t at; (at = request.find("FOI 000763/16")) != std::string::npos;) request.replace(at, 13, "FOI 000901/16");
+  request.replace(request.find("decisions = \"decisions.csv\""), 27, "decisions = \"decisions-changed.csv\"");
+  std::ofstream(*dir_ / "inputs" / "request901.toml") << request;
+  const fs::path out = *dir_ / "changed";
+  CommandRun r = Foidesk("respond " + (*dir_ / "inputs" / "request901.toml").string() + " --out " + out.string());
+  ASSERT_EQ(r.status, 0) << r.out;
+
+  auto cell = [](const std::vector<std::vector<std::string>>& rows, const std::string& first) {
+    for (const auto& row : rows)
+      if (!row.empty() && row.front() == first) return row.back();
+    return std::string("?");
+  };
+  const auto before = ReadCsv(*dir_ / "response" / "tables" / "q1.csv");
+  const auto after = ReadCsv(out / "tables" / "q1.csv");
+  const int y2015 = std::stoi(cell(before, "2015")), total = std::stoi(cell(before, "Total"));
+  EXPECT_EQ(cell(after, "2015"), std::to_string(y2015 - 1));
+  EXPECT_EQ(cell(after, "Total"), std::to_string(total - 1));
+  const std::string new_total = std::to_string(total - 1), new_2015 = std::to_string(y2015 - 1);
+  // The letter in Markdown and HTML.
+  EXPECT_NE(Slurp(out / "response.md").find("| **Total** | **" + new_total + "** |"), std::string::npos);
+  EXPECT_NE(Slurp(out / "response.md").find("| 2015 | " + new_2015 + " |"), std::string::npos);
+  EXPECT_NE(Slurp(out / "response.html").find(">" + new_total + "<"), std::string::npos);
+  // data.json and the workbook.
+  const auto data = nlohmann::json::parse(Slurp(out / "data.json"));
+  EXPECT_EQ(data["tables"]["q1"]["rows"].back().back(), new_total);
+  EXPECT_EQ(data["tables"]["q2"]["rows"].size(), ReadCsv(out / "tables" / "q2.csv").size() - 1);
+  EXPECT_EQ(ReadCsv(out / "tables" / "q2.csv").size() + 1, ReadCsv(*dir_ / "response" / "tables" / "q2.csv").size());
+  const std::string sheet = Shell("unzip -p '" + (out / "tables" / "q1.xlsx").string() + "' xl/worksheets/sheet1.xml", true).out;
+  EXPECT_NE(sheet.find("<v>" + new_total + "</v>"), std::string::npos);
+  EXPECT_NE(sheet.find("<v>" + new_2015 + "</v>"), std::string::npos);
+  // The PDF's table and chart.
+  std::string pdf;  // white space runs as one space
+  for (char c : PublicText(out / "response.pdf")) {
+    const bool space = c == ' ' || c == '\n' || c == '\f' || c == '\r' || c == '\t';
+    if (!space) pdf += c;
+    else if (!pdf.empty() && pdf.back() != ' ') pdf += ' ';
+  }
+  EXPECT_NE(pdf.find("Total " + new_total), std::string::npos);
+  EXPECT_NE(pdf.find("2015 " + new_2015), std::string::npos);
+}
+
 TEST_F(DemoTest, NoPlantedPersonalDataInAnyPublicFile) {
   ASSERT_EQ(demo_->status, 0) << demo_->out;
   std::set<std::string> letterhead;
