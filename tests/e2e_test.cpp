@@ -654,6 +654,36 @@ TEST_F(DemoTest, OneDecisionChangesEveryArtefactTogether) {
   EXPECT_NE(pdf.find("2015 " + new_2015), std::string::npos);
 }
 
+// Every public HTML page validates (HTML Tidy: no errors and no warnings)
+// and passes structural accessibility checks: a language, a title, tables
+// with captions and header cells with scope, labelled inputs, no image
+// without alternative text. (Not a full WCAG audit: axe-core is not run.)
+TEST_F(DemoTest, PublicHtmlValidatesAndIsStructurallyAccessible) {
+  ASSERT_EQ(demo_->status, 0) << demo_->out;
+  size_t pages = 0;
+  for (const fs::path& root : {*dir_ / "response", *dir_ / "site"})
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+      if (!e.is_regular_file() || e.path().extension() != ".html") continue;
+      ++pages;
+      const std::string name = fs::relative(e.path(), *dir_).string();
+      CommandRun tidy = Shell("tidy -q -e -utf8 '" + e.path().string() + "'");
+      EXPECT_EQ(tidy.status, 0) << name << "\n" << tidy.out;
+      const std::string html = Slurp(e.path());
+      EXPECT_NE(html.find("<html lang=\"en-GB\">"), std::string::npos) << name;
+      EXPECT_NE(html.find("<title>"), std::string::npos) << name;
+      const auto count = [&](const std::string& what) {
+        size_t n = 0;
+        for (size_t at = html.find(what); at != std::string::npos; at = html.find(what, at + 1)) ++n;
+        return n;
+      };
+      EXPECT_EQ(count("<table"), count("<caption")) << name << ": every table has a caption";
+      EXPECT_EQ(count("<th>"), 0u) << name << ": header cells say their scope";
+      EXPECT_EQ(count("<img"), count(" alt=")) << name;
+      EXPECT_EQ(count("<input"), count("<label for=")) << name;
+    }
+  EXPECT_GE(pages, 3u);
+}
+
 TEST_F(DemoTest, NoPlantedPersonalDataInAnyPublicFile) {
   ASSERT_EQ(demo_->status, 0) << demo_->out;
   std::set<std::string> letterhead;
