@@ -684,6 +684,24 @@ TEST_F(DemoTest, PublicHtmlValidatesAndIsStructurallyAccessible) {
   EXPECT_GE(pages, 3u);
 }
 
+// The letters against golden files: the demo's (2016, in Markdown and HTML)
+// and the same request answered in 2024. A change to a template, the
+// exemption texts or the figures shows here as a diff to review.
+TEST_F(DemoTest, LettersMatchTheGoldenFiles) {
+  ASSERT_EQ(demo_->status, 0) << demo_->out;
+  const fs::path golden = fs::path(FOIDESK_SOURCE_DIR) / "tests" / "golden";
+  EXPECT_EQ(Slurp(*dir_ / "response" / "response.md"), Slurp(golden / "letter-2016.md"));
+  EXPECT_EQ(Slurp(*dir_ / "response" / "response.html"), Slurp(golden / "letter-2016.html"));
+  const fs::path y2024 = *dir_ / "golden-2024";
+  CommandRun r = Foidesk("respond " + (*dir_ / "inputs" / "request.toml").string() + " --date 2024-05-01 --out " +
+                         y2024.string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(Slurp(y2024 / "response.md"), Slurp(golden / "letter-2024.md"));
+  // Put the 2016 response back in the store for the disclosure log tests.
+  ASSERT_EQ(Foidesk("respond " + (*dir_ / "inputs" / "request.toml").string() + " --out " +
+                    (*dir_ / "golden-2016").string()).status, 0);
+}
+
 TEST_F(DemoTest, NoPlantedPersonalDataInAnyPublicFile) {
   ASSERT_EQ(demo_->status, 0) << demo_->out;
   std::set<std::string> letterhead;
