@@ -691,6 +691,10 @@ TEST_F(DemoTest, LettersMatchTheGoldenFiles) {
   ASSERT_EQ(demo_->status, 0) << demo_->out;
   const fs::path golden = fs::path(FOIDESK_SOURCE_DIR) / "tests" / "golden";
   EXPECT_EQ(Slurp(*dir_ / "response" / "response.md"), Slurp(golden / "letter-2016.md"));
+  // Every refusal in part carries the s17 rights: internal review and the ICO.
+  for (const char* right : {"within 40 working days", "section 50 of the Freedom of Information Act 2000",
+                            "Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF"})
+    EXPECT_NE(Slurp(*dir_ / "response" / "response.md").find(right), std::string::npos) << right;
   EXPECT_EQ(Slurp(*dir_ / "response" / "response.html"), Slurp(golden / "letter-2016.html"));
   const fs::path y2024 = *dir_ / "golden-2024";
   CommandRun r = Foidesk("respond " + (*dir_ / "inputs" / "request.toml").string() + " --date 2024-05-01 --out " +

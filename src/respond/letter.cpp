@@ -102,6 +102,7 @@ std::string RenderLetter(const std::string& template_text, const LetterContent& 
                      {"caveats", Strings(c.caveats)},
                      {"s40", Strings(c.s40)},
                      {"disclosure", Strings(c.disclosure)},
+                     {"rights", Strings(c.rights)},
                      {"q1", table(c.q1)},
                      {"q2", table(c.q2)}};
   if (!c.definition.empty()) context.emplace("definition", c.definition);

@@ -35,6 +35,9 @@ struct LetterContent {
   std::vector<std::string> caveats;
   std::vector<std::string> s40;  // exemption paragraphs, from config/exemptions
   std::vector<std::string> disclosure;  // what this response withheld and why (s40(2) facts)
+  // The s17 notice's rights (internal review, complaint to the Information
+  // Commissioner), from config/exemptions/s17-notice.md.
+  std::vector<std::string> rights;
   // The tables as published (after disclosure control); the last row of q1
   // is its total.
   tables::PublicTable q1;

@@ -378,6 +378,18 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
   if (!s40.ok()) return s40.error();
   letter.s40 = std::move(*s40);
   letter.disclosure = privacy::ReportSentences(release->report);
+  {
+    // The refusal notice's rights; its first paragraph (which exemptions,
+    // why) is the letter's own closing sentence.
+    auto library = ExemptionLibrary::Load(config.string());
+    if (!library.ok()) return library.error();
+    const auto& notice = library->s17_notice().paragraphs;
+    for (size_t i = 1; i < notice.size(); ++i) {
+      std::string p = notice[i];
+      for (size_t at; (at = p.find("{{force_name}}")) != std::string::npos;) p.replace(at, 14, force->name);
+      letter.rights.push_back(std::move(p));
+    }
+  }
   letter.q1 = release->q1;
   letter.q2 = release->q2;
 
