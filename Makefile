@@ -6,7 +6,7 @@ JOBS ?= 2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES := $(shell grep -v '^\#' deps/debian-packages.txt)
 
-.PHONY: all deps configure build demo test bench clean
+.PHONY: all deps a11y-deps configure build demo test bench clean
 
 all: build
 
@@ -17,6 +17,20 @@ deps:
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:" $$missing; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# The accessibility tests (tests/a11y: axe-core in chromium) need node and
+# npm, from Debian when either is missing, and the pinned npm packages,
+# installed again (npm ci) when package-lock.json is newer than node_modules.
+A11Y := tests/a11y
+a11y-deps: deps
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  missing=$$(command -v node >/dev/null || echo nodejs; command -v npm >/dev/null || echo npm); \
+	  echo "Installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	}
+	@if [ ! -d $(A11Y)/node_modules ] || [ $(A11Y)/package-lock.json -nt $(A11Y)/node_modules ]; then \
+	  cd $(A11Y) && npm ci --no-audit --no-fund && touch node_modules; \
 	fi
 
 configure: deps
@@ -36,7 +50,7 @@ demo: configure
 	  --screenshot=$(CURDIR)/out/demo/screenshots/site-index.png file://$(CURDIR)/out/demo/site/index.html >/dev/null 2>&1
 	@echo "screenshot of the disclosure log's index: out/demo/screenshots/site-index.png"
 
-test: build
+test: build a11y-deps
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: build
