@@ -185,8 +185,13 @@ int Respond(const std::string& request_path, const std::string& out, const std::
   }
   auto summary = respond::Respond(*store, *request, respond::Options{out, config, UtcNowIso(), response_date});
   if (!summary.ok()) return Fail(summary.error());
-  std::cout << request->reference << ": " << summary->candidates << " candidates, "
-            << summary->relevant << " relevant; written to " << out << "/:";
+  std::cout << request->reference << ": ";
+  if (respond::HasTables(summary->kind))
+    std::cout << summary->candidates << " candidates, " << summary->relevant << " relevant";
+  else
+    std::cout << respond::KindName(summary->kind)
+              << (summary->candidates > 0 ? " (" + std::to_string(summary->candidates) + " candidates)" : "");
+  std::cout << "; written to " << out << "/:";
   for (const auto& f : summary->files) std::cout << " " << f;
   std::cout << "\n";
   for (const auto& w : summary->withheld) std::cout << "disclosure: " << w << "\n";

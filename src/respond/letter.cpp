@@ -1,6 +1,9 @@
 #include "respond/letter.h"
 
+#include <filesystem>
+#include <fstream>
 #include <mstch/mstch.hpp>
+#include <sstream>
 #include "respond/toml_file.h"
 
 namespace foidesk::respond {
@@ -65,8 +68,38 @@ Result<ForceDetails> LoadForceDetails(const std::string& path) {
   return f;
 }
 
+Result<LetterTemplates> LoadLetterTemplates(const std::string& config_dir, const std::string& kind) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(config_dir) / "templates";
+  auto read = [](const fs::path& p) -> Result<std::string> {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return Error::Io(p.string() + ": cannot open (the letter template for this kind of response)");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  LetterTemplates out;
+  auto md = read(dir / ("letter-" + kind + ".md.mustache"));
+  if (!md.ok()) return md.error();
+  auto html = read(dir / ("letter-" + kind + ".html.mustache"));
+  if (!html.ok()) return html.error();
+  out.markdown = std::move(*md);
+  out.html = std::move(*html);
+  std::error_code ec;
+  for (fs::directory_iterator it(dir / "partials", ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const std::string suffix = ".mustache";
+    if (name.size() <= suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+      continue;
+    auto text = read(it->path());
+    if (!text.ok()) return text.error();
+    out.partials[name.substr(0, name.size() - suffix.size())] = std::move(*text);
+  }
+  return out;
+}
+
 std::string RenderLetter(const std::string& template_text, const LetterContent& c,
-                         LetterFormat format) {
+                         LetterFormat format, const std::map<std::string, std::string>& partials) {
   mstch::map force{{"name", c.force.name},
                    {"department", c.force.department},
                    {"address", Strings(c.force.address)},
@@ -104,9 +137,25 @@ std::string RenderLetter(const std::string& template_text, const LetterContent& 
                      {"disclosure", Strings(c.disclosure)},
                      {"rights", Strings(c.rights)},
                      {"q1", table(c.q1)},
-                     {"q2", table(c.q2)}};
+                     {"q2", table(c.q2)},
+                     {"kind", c.kind},
+                     {"effort", Strings(c.effort)},
+                     {"advice", Strings(c.advice)},
+                     {"not_held", Strings(c.not_held)},
+                     {"has_advice", !c.advice.empty()}};
+  mstch::array exemptions;
+  for (const auto& e : c.exemptions) {
+    mstch::map m{{"heading", e.heading}, {"paragraphs", Strings(e.paragraphs)}};
+    if (!e.favouring_disclosure.empty() || !e.favouring_non_disclosure.empty() || !e.balance.empty())
+      m.emplace("public_interest", mstch::map{{"favouring_disclosure", Strings(e.favouring_disclosure)},
+                                              {"favouring_non_disclosure", Strings(e.favouring_non_disclosure)},
+                                              {"balance", Strings(e.balance)}});
+    exemptions.push_back(std::move(m));
+  }
+  context.emplace("exemptions", exemptions);
+  if (!c.refusal_notice.empty()) context.emplace("refusal_notice", c.refusal_notice);
   if (!c.definition.empty()) context.emplace("definition", c.definition);
-  return mstch::render(template_text, context);
+  return mstch::render(template_text, context, partials);
 }
 
 }  // namespace foidesk::respond

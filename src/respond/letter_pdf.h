@@ -12,7 +12,7 @@
 
 namespace foidesk::respond {
 
-// `markdown` is the letter rendered with letter.md.mustache; everything up
+// `markdown` is the letter rendered with its letter-<kind>.md.mustache; everything up
 // to its date line (the letterhead) is replaced by the PDF's own.
 PdfDocument LetterPdf(const std::string& markdown, const LetterContent& content, const std::string& title,
                       const Date& date);

@@ -104,5 +104,49 @@ TEST(RequestFileTest, BadFilesNameTheKey) {
   EXPECT_EQ(r.error().message.rfind(path + ":1:", 0), 0u) << r.error().message;
 }
 
+// Kinds of response: tables need searches, decisions and years; refusals
+// and "not held" need none, but must say why.
+TEST(RequestFileTest, KindsOfResponse) {
+  auto r = LoadRequestFile(Write(kGood));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->kind, ResponseKind::kProvidedInPart);
+
+  const std::string head = "reference = \"FOI 000902/16\"\nreceived = 2016-04-05\nresponse_date = 2016-04-20\n"
+                           "questions = [\"Again?\"]\nstore = \"foidesk.db\"\n";
+  auto s14 = LoadRequestFile(Write("kind = \"refused-s14\"\n" + head +
+                                   "[[exemption]]\nid = \"s14\"\nreason = \"The thirty-first request.\"\n"));
+  ASSERT_TRUE(s14.ok()) << s14.error().message;
+  EXPECT_EQ(s14->kind, ResponseKind::kRefusedS14);
+  EXPECT_TRUE(s14->searches.empty());
+  EXPECT_TRUE(s14->decisions.empty());
+  ASSERT_EQ(s14->exemptions.size(), 1u);
+  EXPECT_EQ(s14->exemptions[0].reason, "The thirty-first request.");
+
+  auto no_reason = LoadRequestFile(Write("kind = \"refused-s14\"\n" + head));
+  ASSERT_FALSE(no_reason.ok());
+  EXPECT_NE(no_reason.error().message.find("needs [[exemption]] id = \"s14\" with a 'reason'"), std::string::npos);
+
+  auto ncnd = LoadRequestFile(Write("kind = \"ncnd\"\n" + head));
+  ASSERT_FALSE(ncnd.ok());
+  EXPECT_NE(ncnd.error().message.find("kind \"ncnd\" needs at least one [[exemption]]"), std::string::npos);
+
+  auto unknown = LoadRequestFile(Write("kind = \"refused\"\n" + head));
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().message.find("key 'kind': 'refused' is not one of provided"), std::string::npos);
+
+  auto s12 = LoadRequestFile(Write("kind = \"refused-s12\"\n" + head));
+  ASSERT_FALSE(s12.ok()) << "an s12 estimate needs searches and years";
+  EXPECT_NE(s12.error().message.find("key 'years'"), std::string::npos) << s12.error().message;
+
+  auto slow = LoadRequestFile(Write("seconds_per_record = 0\n" + std::string(kGood)));
+  ASSERT_FALSE(slow.ok());
+  EXPECT_NE(slow.error().message.find("key 'seconds_per_record'"), std::string::npos);
+
+  auto no_id = LoadRequestFile(Write(std::string(kGood) + "[[exemption]]\nreason = \"x\"\n"));
+  ASSERT_FALSE(no_id.ok());
+  EXPECT_NE(no_id.error().message.find("[[exemption]] 1: missing key 'id'"), std::string::npos)
+      << no_id.error().message;
+}
+
 }  // namespace
 }  // namespace foidesk::respond

@@ -1,6 +1,7 @@
 #include "respond/respond.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -18,8 +19,10 @@
 #include "query/searcher.h"
 #include "respond/letter.h"
 #include "review/decisions_file.h"
+#include "review/number_format.h"
 #include "review/session.h"
 #include "respond/exemptions.h"
+#include "respond/letter_parts.h"
 #include "respond/letter_pdf.h"
 #include "respond/xlsx.h"
 #include "tables/tables.h"
@@ -67,6 +70,31 @@ std::vector<std::string> Paragraphs(const std::string& text) {
 }
 
 
+// Candidates: the union of each source's search, sorted rowids.
+struct Searched {
+  std::vector<int64_t> candidates;
+  nlohmann::json searches = nlohmann::json::array();  // source, query, matches
+};
+
+Result<Searched> RunSearches(query::Searcher& searcher, const RequestFile& req) {
+  Searched out;
+  for (const auto& s : req.searches) {
+    const std::string text = "source:" + s.source + " (" + s.query + ")";
+    auto q = query::ParseQuery(text);
+    if (!q.ok())
+      return Error::InvalidInput(req.path + ": search on " + s.source + ": " + q.error().message +
+                                 " (in '" + text + "')");
+    auto r = searcher.Search(*q);
+    if (!r.ok()) return r.error();
+    out.searches.push_back({{"source", s.source}, {"query", s.query}, {"matches", r->rowids.size()}});
+    std::vector<int64_t> merged;
+    std::set_union(out.candidates.begin(), out.candidates.end(), r->rowids.begin(), r->rowids.end(),
+                   std::back_inserter(merged));
+    out.candidates.swap(merged);
+  }
+  return out;
+}
+
 // Everything before disclosure control: staff-only.
 struct Prepared {
   std::vector<int64_t> candidates;
@@ -93,23 +121,12 @@ Result<Prepared> Prepare(Store& store, const RequestFile& req, const Options& op
   if (!imported.ok()) return imported.error();
   p.imported = *imported;
 
-  // Candidates: the union of each source's search.
   query::Searcher searcher(store);
+  auto searched = RunSearches(searcher, req);
+  if (!searched.ok()) return searched.error();
+  p.candidates = std::move(searched->candidates);
+  p.searches = std::move(searched->searches);
   std::vector<int64_t>& candidates = p.candidates;
-  for (const auto& s : req.searches) {
-    const std::string text = "source:" + s.source + " (" + s.query + ")";
-    auto q = query::ParseQuery(text);
-    if (!q.ok())
-      return Error::InvalidInput(req.path + ": search on " + s.source + ": " + q.error().message +
-                                 " (in '" + text + "')");
-    auto r = searcher.Search(*q);
-    if (!r.ok()) return r.error();
-    p.searches.push_back({{"source", s.source}, {"query", s.query}, {"matches", r->rowids.size()}});
-    std::vector<int64_t> merged;
-    std::set_union(candidates.begin(), candidates.end(), r->rowids.begin(), r->rowids.end(),
-                   std::back_inserter(merged));
-    candidates.swap(merged);
-  }
 
   // Every candidate must carry a decision: an unread candidate would make
   // the published figures silently incomplete.
@@ -310,11 +327,216 @@ Result<std::vector<std::string>> S40Paragraphs(const fs::path& config, const Dat
   return out;
 }
 
+namespace {
+
+bool WithheldAnything(const privacy::DisclosureReport& r) {
+  if (!r.withheld_columns.empty() || r.rows_suppressed > 0) return true;
+  for (const auto& g : r.generalised)
+    if (g.level > 0) return true;
+  for (const auto& c : r.count_tables)
+    if (c.primary + c.secondary > 0) return true;
+  return false;
+}
+
+// What every kind of letter says: who writes, to whom, about what.
+LetterContent LetterBase(const ForceDetails& force, const RequestFile& req, const Date& response_date) {
+  LetterContent letter;
+  letter.force = force;
+  letter.kind = KindName(req.kind);
+  letter.reference = req.reference;
+  letter.received = LongDate(req.received);
+  letter.response_month = MonthYear(response_date);
+  letter.questions = req.questions;
+  letter.definition = req.definition;
+  return letter;
+}
+
+// The s17 notice's rights (internal review, complaint to the Commissioner):
+// every response gives them; its first paragraph is for refusals only.
+std::vector<std::string> Rights(const ExemptionLibrary& library, const std::string& force_name) {
+  std::vector<std::string> out;
+  const auto& notice = library.s17_notice().paragraphs;
+  for (size_t i = 1; i < notice.size(); ++i) {
+    std::string p = notice[i];
+    for (size_t at; (at = p.find("{{force_name}}")) != std::string::npos;) p.replace(at, 14, force_name);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::string Joined(const std::vector<std::string>& paragraphs) {
+  std::string out;
+  for (const auto& p : paragraphs) out += (out.empty() ? "" : "\n\n") + p;
+  return out;
+}
+
+// response.md and response.html from the kind's templates, and response.pdf
+// laid out from the Markdown just rendered: the same words, the same cells.
+Status RenderLetters(const LetterContent& letter, const RequestFile& req, const Options& opt,
+                     const Date& response_date, std::map<std::string, std::string>& outputs) {
+  auto templates = LoadLetterTemplates(opt.config_dir, KindName(req.kind));
+  if (!templates.ok()) return templates.error();
+  outputs["response.md"] = RenderLetter(templates->markdown, letter, LetterFormat::kMarkdown, templates->partials);
+  outputs["response.html"] = RenderLetter(templates->html, letter, LetterFormat::kHtml, templates->partials);
+  std::error_code ec;
+  fs::create_directories(fs::path(opt.out_dir), ec);
+  const PdfDocument pdf = LetterPdf(outputs["response.md"], letter, req.title, response_date);
+  auto bytes = RenderPdf(pdf, (fs::path(opt.out_dir) / ".response.pdf.tmp").string());
+  if (!bytes.ok()) return bytes.error();
+  outputs["response.pdf"] = std::move(*bytes);
+  return {};
+}
+
+// The manifest's inputs by hash: no personal data.
+Result<nlohmann::json> ManifestBase(const RequestFile& req, const nlohmann::json& searches) {
+  nlohmann::json manifest;
+  manifest["foidesk_version"] = FOIDESK_VERSION;
+  manifest["reference"] = req.reference;
+  manifest["kind"] = KindName(req.kind);
+  manifest["searches"] = searches;
+  nlohmann::json sources = nlohmann::json::array();
+  for (const auto& src : req.sources) {
+    auto h = Sha256File(src);
+    if (!h.ok()) return h.error();
+    sources.push_back({{"file", fs::path(src).filename().string()}, {"sha256", *h}});
+  }
+  manifest["sources"] = sources;
+  auto rh = Sha256File(req.path);
+  if (!rh.ok()) return rh.error();
+  manifest["request"] = {{"file", fs::path(req.path).filename().string()}, {"sha256", *rh}};
+  return manifest;
+}
+
+// Hashes of the public files as written, so a published copy can be checked.
+void AddManifest(nlohmann::json manifest, std::map<std::string, std::string>& outputs) {
+  nlohmann::json hashes = nlohmann::json::object();
+  for (const auto& [name, content] : outputs) hashes[name] = Sha256String(content);
+  manifest["outputs"] = hashes;
+  outputs["manifest.json"] = manifest.dump(2) + "\n";
+}
+
+// The store keeps the public files (not the manifest, which is the force's
+// record), so the disclosure log can be rebuilt from it; then the files go
+// to the output folder.
+Result<std::vector<std::string>> StoreAndWrite(Store& store, const RequestFile& req, const Date& response_date,
+                                               const std::map<std::string, std::string>& outputs,
+                                               const std::string& out_dir) {
+  PublishedResponse stored;
+  stored.reference = req.reference;
+  stored.title = req.title;
+  stored.response_date = response_date.Iso();
+  stored.keywords = req.keywords;
+  for (const auto& [name, content] : outputs)
+    if (name != "manifest.json") stored.files[name] = content;
+  if (auto s = store.PutResponse(stored); !s.ok()) return s.error();
+  std::vector<std::string> files;
+  for (const auto& [name, content] : outputs) {
+    if (auto s = WriteFile(fs::path(out_dir) / name, content); !s.ok()) return s.error();
+    files.push_back(name);
+  }
+  return files;
+}
+
+// Refusals under s12 or s14, neither confirm nor deny, and not held: a
+// letter and data.json, no tables.
+Result<Summary> RespondWithoutTables(Store& store, const RequestFile& req, const Options& opt,
+                                     const Date& response_date) {
+  const fs::path config(opt.config_dir);
+  auto force = LoadForceDetails((config / "force.toml").string());
+  if (!force.ok()) return force.error();
+  auto library = ExemptionLibrary::Load(config.string());
+  if (!library.ok()) return library.error();
+  LetterContent letter = LetterBase(*force, req, response_date);
+  std::vector<ExemptionUse> uses = req.exemptions;
+  nlohmann::json data;
+  nlohmann::json searches = nlohmann::json::array();
+  Summary summary;
+  summary.kind = req.kind;
+
+  if (req.kind == ResponseKind::kRefusedS12) {
+    query::Searcher searcher(store);
+    auto searched = RunSearches(searcher, req);
+    if (!searched.ok()) return searched.error();
+    searches = searched->searches;
+    query::SearchResult all;
+    all.rowids = searched->candidates;
+    std::map<int, int64_t> by_year;
+    for (int y : req.years) by_year[y] = 0;
+    for (const auto& [bucket, n] : searcher.CountBy(all, query::Bucket::kYear)) by_year[std::stoi(bucket)] += n;
+    std::vector<std::string> method_lines;
+    for (size_t i = 0; i < req.searches.size(); ++i)
+      method_lines.push_back(force->analysis_unit + " has searched " + req.searches[i].method + " (search: " +
+                             req.searches[i].query + "; " +
+                             std::to_string(searches[i]["matches"].get<size_t>()) + " crimes).");
+    const CostEstimate estimate = EstimateCost(by_year, req.seconds_per_record, method_lines);
+    if (!estimate.exceeds_limit)
+      return Error::InvalidInput(req.path + ": kind \"refused-s12\": the estimate is " +
+                                 review::Fixed(estimate.hours, 1) + " hours for " +
+                                 std::to_string(estimate.candidates) +
+                                 " records, within the 18-hour limit: section 12 does not apply");
+    std::vector<std::string> advice = estimate.advice;
+    advice.insert(advice.end(), req.advice.begin(), req.advice.end());
+    auto it = std::find_if(uses.begin(), uses.end(), [](const ExemptionUse& u) { return u.id == "s12"; });
+    if (it == uses.end()) {
+      ExemptionUse s12;
+      s12.id = "s12";
+      it = uses.insert(uses.begin(), s12);
+    }
+    if (it->reason.empty()) it->reason = Joined(estimate.reason);
+    it->advice = Joined(advice) + (it->advice.empty() ? "" : "\n\n" + it->advice);
+    summary.candidates = estimate.candidates;
+    summary.candidate_rowids = searched->candidates;
+    nlohmann::json per_year = nlohmann::json::object();
+    for (const auto& [year, n] : estimate.by_year) per_year[std::to_string(year)] = n;
+    data["estimate"] = {{"records", estimate.candidates},
+                        {"records_by_year", per_year},
+                        {"seconds_per_record", estimate.seconds_per_record},
+                        {"hours", std::round(estimate.hours * 10) / 10},
+                        {"limit_hours", estimate.limit_hours}};
+  }
+  if (req.kind == ResponseKind::kNotHeld) {
+    letter.not_held = SplitParagraphs(req.not_held_reason);
+    letter.advice = req.advice;
+  }
+  auto sections = ExemptionSections(*library, uses, response_date, req.path);
+  if (!sections.ok()) return sections.error();
+  letter.exemptions = std::move(*sections);
+  if (req.kind != ResponseKind::kNotHeld)
+    letter.refusal_notice = RefusalNoticeOpening(library->s17_notice(), force->name,
+                                                 CitedSections(*library, uses, response_date));
+  letter.rights = Rights(*library, force->name);
+
+  std::map<std::string, std::string> outputs;
+  if (auto s = RenderLetters(letter, req, opt, response_date, outputs); !s.ok()) return s.error();
+  data["reference"] = req.reference;
+  data["title"] = req.title;
+  data["kind"] = KindName(req.kind);
+  data["received"] = req.received.Iso();
+  data["response_date"] = response_date.Iso();
+  data["questions"] = req.questions;
+  data["tables"] = nlohmann::json::object();
+  nlohmann::json cited = nlohmann::json::array();
+  for (const auto& u : uses) cited.push_back(u.id);
+  data["exemptions"] = cited;
+  outputs["data.json"] = data.dump(2) + "\n";
+
+  auto manifest = ManifestBase(req, searches);
+  if (!manifest.ok()) return manifest.error();
+  AddManifest(std::move(*manifest), outputs);
+  auto written = StoreAndWrite(store, req, response_date, outputs, opt.out_dir);
+  if (!written.ok()) return written.error();
+  summary.files = std::move(*written);
+  return summary;
+}
+
+}  // namespace
+
 Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt) {
   const Date response_date = opt.date ? *opt.date : req.response_date;
   if (response_date < req.received)
     return Error::InvalidInput("--date " + response_date.Iso() + ": before the date the request was received (" +
                                req.received.Iso() + ")");
+  if (!HasTables(req.kind)) return RespondWithoutTables(store, req, opt, response_date);
   const fs::path config(opt.config_dir);
   auto outcomes = OutcomeList::Load((config / "codes" / "outcomes.csv").string());
   if (!outcomes.ok()) return outcomes.error();
@@ -347,13 +569,16 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
         "An approver may accept a refusal with an [[override]] in the request file "
         "(check, subject, approver, reason).");
 
-  LetterContent letter;
-  letter.force = *force;
-  letter.reference = req.reference;
-  letter.received = LongDate(req.received);
-  letter.response_month = MonthYear(response_date);
-  letter.questions = req.questions;
-  letter.definition = req.definition;
+  if (req.kind == ResponseKind::kProvided && WithheldAnything(release->report))
+    return Error::InvalidInput(req.path + ": key 'kind': \"provided\", but the disclosure policy withheld "
+                               "part of the tables; use kind = \"provided-in-part\", which cites section 40(2)");
+
+  auto library = ExemptionLibrary::Load(config.string());
+  if (!library.ok()) return library.error();
+  LetterContent letter = LetterBase(*force, req, response_date);
+  auto sections = ExemptionSections(*library, req.exemptions, response_date, req.path);
+  if (!sections.ok()) return sections.error();
+  letter.exemptions = std::move(*sections);
   for (size_t i = 0; i < req.searches.size(); ++i) {
     const auto& s = req.searches[i];
     letter.methods.push_back(force->analysis_unit + " has undertaken research of " + s.method +
@@ -374,43 +599,18 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
       letter.methods.push_back(std::move(line));
   }
   letter.caveats = req.caveats;
-  auto s40 = S40Paragraphs(config, response_date);
-  if (!s40.ok()) return s40.error();
-  letter.s40 = std::move(*s40);
-  letter.disclosure = privacy::ReportSentences(release->report);
-  {
-    // The refusal notice's rights; its first paragraph (which exemptions,
-    // why) is the letter's own closing sentence.
-    auto library = ExemptionLibrary::Load(config.string());
-    if (!library.ok()) return library.error();
-    const auto& notice = library->s17_notice().paragraphs;
-    for (size_t i = 1; i < notice.size(); ++i) {
-      std::string p = notice[i];
-      for (size_t at; (at = p.find("{{force_name}}")) != std::string::npos;) p.replace(at, 14, force->name);
-      letter.rights.push_back(std::move(p));
-    }
+  if (req.kind == ResponseKind::kProvidedInPart) {
+    auto s40 = S40Paragraphs(config, response_date);
+    if (!s40.ok()) return s40.error();
+    letter.s40 = std::move(*s40);
+    letter.disclosure = privacy::ReportSentences(release->report);
   }
+  letter.rights = Rights(*library, force->name);
   letter.q1 = release->q1;
   letter.q2 = release->q2;
 
   std::map<std::string, std::string> outputs;
-  for (auto [name, fmt] : {std::pair{"response.md", LetterFormat::kMarkdown},
-                           std::pair{"response.html", LetterFormat::kHtml}}) {
-    const std::string tpl_name = fmt == LetterFormat::kMarkdown ? "letter.md.mustache" : "letter.html.mustache";
-    auto tpl = ReadFile((config / "templates" / tpl_name).string());
-    if (!tpl.ok()) return tpl.error();
-    outputs[name] = RenderLetter(*tpl, letter, fmt);
-  }
-  {
-    std::error_code dir_ec;
-    fs::create_directories(fs::path(opt.out_dir), dir_ec);
-    // The PDF is laid out from the Markdown letter just rendered: the same
-    // words, the same published cells.
-    const PdfDocument pdf = LetterPdf(outputs["response.md"], letter, req.title, response_date);
-    auto bytes = RenderPdf(pdf, (fs::path(opt.out_dir) / ".response.pdf.tmp").string());
-    if (!bytes.ok()) return bytes.error();
-    outputs["response.pdf"] = std::move(*bytes);
-  }
+  if (auto s = RenderLetters(letter, req, opt, response_date, outputs); !s.ok()) return s.error();
   outputs["tables/q1.csv"] = tables::Csv(release->q1);
   outputs["tables/q2.csv"] = tables::Csv(release->q2);
   std::error_code ec;
@@ -429,6 +629,10 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
     nlohmann::json data;
     data["reference"] = req.reference;
     data["title"] = req.title;
+    data["kind"] = KindName(req.kind);
+    data["exemptions"] = nlohmann::json::array();
+    for (const auto& u : req.exemptions) data["exemptions"].push_back(u.id);
+    if (req.kind == ResponseKind::kProvidedInPart) data["exemptions"].push_back("s40-2");
     data["received"] = req.received.Iso();
     data["response_date"] = response_date.Iso();
     data["questions"] = req.questions;
@@ -452,51 +656,25 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
 
   // The manifest: how the figures were made, by hash; no personal data
   // (no crime numbers, no names, no free text) and only published figures.
-  nlohmann::json manifest;
-  manifest["foidesk_version"] = FOIDESK_VERSION;
-  manifest["reference"] = req.reference;
-  manifest["searches"] = p.searches;
-  nlohmann::json sources = nlohmann::json::array();
-  for (const auto& src : req.sources) {
-    auto h = Sha256File(src);
-    if (!h.ok()) return h.error();
-    sources.push_back({{"file", fs::path(src).filename().string()}, {"sha256", *h}});
-  }
-  manifest["sources"] = sources;
+  auto base = ManifestBase(req, p.searches);
+  if (!base.ok()) return base.error();
+  nlohmann::json manifest = std::move(*base);
   auto dh = Sha256File(req.decisions);
   if (!dh.ok()) return dh.error();
   manifest["decisions"] = {{"file", fs::path(req.decisions).filename().string()},
                            {"sha256", *dh},
                            {"decided", p.imported.imported},
                            {"relevant", p.imported.relevant}};
-  auto rh = Sha256File(req.path);
-  if (!rh.ok()) return rh.error();
-  manifest["request"] = {{"file", fs::path(req.path).filename().string()}, {"sha256", *rh}};
   nlohmann::json by_year = nlohmann::json::object();
   for (const auto& row : release->q1.rows) by_year[row.front()] = row.back();
   manifest["counts"] = {{"candidates", candidates.size()}, {"published", by_year}};
-  nlohmann::json hashes = nlohmann::json::object();
-  // Hashes of the public files as written, so a published copy can be checked.
-  for (const auto& [name, content] : outputs) hashes[name] = Sha256String(content);
-  manifest["outputs"] = hashes;
-  outputs["manifest.json"] = manifest.dump(2) + "\n";
-
-  // The store keeps the public files (not the manifest, which is the
-  // force's record), so the disclosure log can be rebuilt from it.
-  PublishedResponse stored;
-  stored.reference = req.reference;
-  stored.title = req.title;
-  stored.response_date = response_date.Iso();
-  stored.keywords = req.keywords;
-  for (const auto& [name, content] : outputs)
-    if (name != "manifest.json") stored.files[name] = content;
-  if (auto s = store.PutResponse(stored); !s.ok()) return s.error();
+  AddManifest(std::move(manifest), outputs);
 
   Summary summary;
-  for (const auto& [name, content] : outputs) {
-    if (auto s = WriteFile(fs::path(opt.out_dir) / name, content); !s.ok()) return s.error();
-    summary.files.push_back(name);
-  }
+  summary.kind = req.kind;
+  auto written = StoreAndWrite(store, req, response_date, outputs, opt.out_dir);
+  if (!written.ok()) return written.error();
+  summary.files = std::move(*written);
   summary.candidates = static_cast<int64_t>(candidates.size());
   summary.relevant = t.total;
   for (const auto& r : t.q1) summary.relevant_by_year[r.year] = r.count;

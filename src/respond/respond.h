@@ -27,6 +27,7 @@ struct Options {
 };
 
 struct Summary {
+  ResponseKind kind = ResponseKind::kProvidedInPart;
   int64_t candidates = 0;
   int64_t relevant = 0;
   std::map<std::string, int64_t> relevant_by_year;
