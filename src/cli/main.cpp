@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/bench.h"
+#include "cli/clock_command.h"
 #include "cli/config_dir.h"
 #include "cli/demo.h"
 #include "cli/pii_eval_command.h"
@@ -457,6 +458,7 @@ int main(int argc, char** argv) {
     });
 
     AddReviewCommands(app, rc);
+    AddClockCommands(app, config, rc);
 
     auto* publish = app.add_subcommand("publish", "add a response to the disclosure log and rebuild the site");
     std::string publish_ref, site_dir, base_url;
