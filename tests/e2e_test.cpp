@@ -896,6 +896,116 @@ TEST_F(DemoTest, EachKindOfResponseHasItsLetter) {
             ReadCsv(fs::path(FOIDESK_SOURCE_DIR) / "tests" / "golden" / "q1-counts.csv"));
 }
 
+// The register end to end: FOI 000763/16 logged as it arrived, answered by
+// `respond` (which takes its dates from the register and records the
+// exemptions used), then reported on. On a copy of the demo's store.
+TEST_F(DemoTest, RegisterHoldsTheRequestThroughItsLife) {
+  ASSERT_EQ(demo_->status, 0) << demo_->out;
+  const fs::path dir = *dir_ / "register";
+  fs::create_directories(dir);
+  fs::copy_file(*dir_ / "foidesk.db", dir / "foidesk.db", fs::copy_options::overwrite_existing);
+  const std::string db = " --db " + (dir / "foidesk.db").string();
+  CommandRun open = Foidesk("request open" + db +
+                            " --reference 'FOI 000763/16' --received 2016-03-16 --channel email"
+                            " --requester 'Jo Requester' --contact jo@example.org --subject 'Sextortion reports'"
+                            " --question 'How many reports of sextortion?' --by officer1");
+  ASSERT_EQ(open.status, 0) << open.out;
+  // Received Wed 16 March 2016: 17 March (NI), Good Friday and Easter
+  // Monday do not count; the 20th working day is Mon 18 April.
+  EXPECT_NE(open.out.find("FOI 000763/16: received 2016-03-16, due 2016-04-18"), std::string::npos) << open.out;
+  CommandRun next = Foidesk("request open" + db +
+                            " --received 2016-03-17 --subject 'Blackmail by year' --question 'How many?' --by officer1");
+  ASSERT_EQ(next.status, 0) << next.out;
+  EXPECT_NE(next.out.find("FOI 000001/16"), std::string::npos) << next.out;
+  ASSERT_EQ(Foidesk("request update 'FOI 000763/16'" + db + " --status responded --date 2016-03-30 --reason 'letter sent' --by officer1").status, 0);
+
+  // respond takes the response date from the register (no --date given).
+  std::string seed = Slurp(*dir_ / "inputs" / "request.toml");
+  seed = std::regex_replace(seed, std::regex("\\.\\./foidesk\\.db"), "foidesk.db");
+  seed = std::regex_replace(seed, std::regex("response_date = 2016-03-30"), "response_date = 2016-04-15");
+  seed = std::regex_replace(seed, std::regex("\"\\.\\./data/"), "\"" + (*dir_ / "data").string() + "/");
+  seed = std::regex_replace(seed, std::regex("decisions = \"decisions\\.csv\""),
+                            "decisions = \"" + (*dir_ / "inputs" / "decisions.csv").string() + "\"");
+  std::ofstream(dir / "request.toml") << seed;
+  CommandRun resp = Foidesk("respond " + (dir / "request.toml").string() + " --out " + (dir / "out").string());
+  ASSERT_EQ(resp.status, 0) << resp.out;
+  EXPECT_EQ(nlohmann::json::parse(Slurp(dir / "out" / "data.json"))["response_date"], "2016-03-30");
+
+  CommandRun show = Foidesk("request show 'FOI 000763/16'" + db + " --json", true);
+  ASSERT_EQ(show.status, 0) << show.out;
+  const auto shown = nlohmann::json::parse(show.out);
+  EXPECT_EQ(shown["status"], "responded");
+  EXPECT_EQ(shown["exemptions"], nlohmann::json::array({"s40-2"}));
+  EXPECT_FALSE(shown.contains("requester")) << "private unless --private";
+  EXPECT_EQ(show.out.find("Jo Requester"), std::string::npos);
+  EXPECT_EQ(shown["deadline"]["due"], "2016-04-18");
+  ASSERT_TRUE(shown["deadline"]["skipped"].is_array());
+  EXPECT_EQ(shown["deadline"]["skipped"][0]["date"], "2016-03-17");
+
+  CommandRun report = Foidesk("request report" + db + " --today 2016-04-19 --format csv", true);
+  ASSERT_EQ(report.status, 0) << report.out;
+  // One answered in time, in 7 working days (18, 21-24, 29, 30 March); FOI
+  // 000001/16 (due Mon 18 April) is overdue.
+  EXPECT_NE(report.out.find("2016-03,2,1,1,1,0,50.0,7,s40-2=1\r\n"), std::string::npos) << report.out;
+  CommandRun overdue = Foidesk("request list" + db + " --overdue --today 2016-04-19");
+  EXPECT_NE(overdue.out.find("FOI 000001/16"), std::string::npos) << overdue.out;
+  EXPECT_EQ(overdue.out.find("FOI 000763/16"), std::string::npos) << overdue.out;
+  for (const CommandRun* r : {&report, &overdue}) EXPECT_EQ(r->out.find("Jo Requester"), std::string::npos);
+
+  // Bad input: a clear message, exit 2, and nothing changed.
+  const auto before = Foidesk("request show 'FOI 000001/16'" + db + " --json", true).out;
+  for (const auto& [args, message] : std::vector<std::pair<std::string, std::string>>{
+           {"request open" + db + " --received 2016-02-30 --subject s --question q --by o",
+            "--received '2016-02-30': expected a date YYYY-MM-DD"},
+           {"request update 'FOI 000001/16'" + db + " --status responded --date 2016-03-01 --reason sent --by o",
+            "before FOI 000001/16 was received (2016-03-17)"},
+           {"request update 'FOI 000001/16'" + db + " --status internal-review --date 2016-04-01 --reason r --by o",
+            "FOI 000001/16 is received: it cannot move to internal-review"},
+           {"request show 'FOI 999999/16'" + db, "no request FOI 999999/16 in the register"},
+           {"request log-time 'FOI 000001/16'" + db + " --activity redaction --hours 2 --by o", "--activity 'redaction'"}}) {
+    CommandRun bad = Foidesk(args);
+    EXPECT_EQ(bad.status, 2) << args << "\n" << bad.out;
+    EXPECT_NE(bad.out.find(message), std::string::npos) << args << "\n" << bad.out;
+  }
+  EXPECT_EQ(Foidesk("request show 'FOI 000001/16'" + db + " --json", true).out, before);
+
+  // Two processes opening requests at once: each gets its own number.
+  CommandRun both = Shell("for w in 1 2; do ( for i in 1 2 3 4 5 6 7 8; do " +
+                          std::string(std::getenv("FOIDESK_BIN") ? std::getenv("FOIDESK_BIN") : FOIDESK_SOURCE_DIR "/build/foidesk") +
+                          " request open" + db + " --received 2016-05-03 --subject s --question q --by w$w >/dev/null || echo FAILED; done ) & done; wait");
+  EXPECT_EQ(both.out.find("FAILED"), std::string::npos) << both.out;
+  CommandRun all = Foidesk("request list" + db + " --json", true);
+  const auto listed = nlohmann::json::parse(all.out);
+  std::set<std::string> refs;
+  for (const auto& r : listed) refs.insert(r["reference"].get<std::string>());
+  EXPECT_EQ(refs.size(), 18u);
+  EXPECT_TRUE(refs.count("FOI 000017/16"));
+
+  // gov.uk's own 2016 file changes no deadline: the shipped table agrees.
+  CommandRun imported = Foidesk("holidays import " + std::string(FOIDESK_SOURCE_DIR) +
+                                "/src/register/testdata/govuk-bank-holidays-2016.json" + db + " --by officer1");
+  EXPECT_EQ(imported.status, 0) << imported.out;
+  EXPECT_NE(imported.out.find("0 changes"), std::string::npos) << imported.out;
+}
+
+TEST(CliTest, ClockShowsItsWorkingAsJson) {
+  CommandRun r = Foidesk("clock --received 2016-12-23 --json", true);
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  // Fri 23 Dec 2016: 24-25 weekend, 26 Boxing Day, 27 substitute Christmas,
+  // so day 1 is Wed 28 Dec; 2 Jan (substitute New Year) and 3 Jan (2
+  // January, Scotland) do not count either.
+  EXPECT_EQ(j["received"], "2016-12-23");
+  ASSERT_TRUE(j["skipped"].is_array());
+  bool scotland = false;
+  for (const auto& s : j["skipped"]) scotland |= s["date"] == "2017-01-03";
+  EXPECT_TRUE(scotland) << r.out;
+  EXPECT_TRUE(j["due"].is_string());
+  CommandRun bad = Foidesk("clock --received 2016-13-01");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.out.find("--received '2016-13-01'"), std::string::npos) << bad.out;
+}
+
 TEST(CliTest, QuerySyntaxErrorNamesTheColumn) {
   CommandRun r = Foidesk("search --db /dev/null 'video OR'");
   EXPECT_EQ(r.status, 2) << r.out;

@@ -10,6 +10,8 @@
 
 #include "cli/bench.h"
 #include "cli/clock_command.h"
+#include "cli/request_command.h"
+#include "register/request_register.h"
 #include "cli/config_dir.h"
 #include "cli/demo.h"
 #include "cli/pii_eval_command.h"
@@ -184,8 +186,31 @@ int Respond(const std::string& request_path, const std::string& out, const std::
     auto counts = ingest::Ingest(*store, request->sources, opt);
     if (!counts.ok()) return Fail(counts.error());
   }
+  // A request in the register answers from its record: the date received,
+  // and the date responded when no --date is given; the response is then
+  // recorded against it with the exemptions it relied on.
+  std::optional<reg::RequestRegister> reg;
+  if (auto found = store->GetRequest(request->reference); !found.ok()) {
+    return Fail(found.error());
+  } else if (*found) {
+    auto r = reg::RequestRegister::Open(*store, config);
+    if (!r.ok()) return Fail(r.error());
+    reg.emplace(std::move(*r));
+    if ((*found)->received != request->received)
+      std::cerr << request->reference << ": received " << (*found)->received.Iso()
+                << " in the register (the request file says " << request->received.Iso() << "); the register's date is used\n";
+    request->received = (*found)->received;
+    if (!response_date && (*found)->responded) response_date = (*found)->responded;
+  }
   auto summary = respond::Respond(*store, *request, respond::Options{out, config, UtcNowIso(), response_date});
   if (!summary.ok()) return Fail(summary.error());
+  if (reg) {
+    std::string files;
+    for (const auto& f : summary->files) files += (files.empty() ? "" : " ") + f;
+    if (auto s = reg->RecordResponse(request->reference, summary->exemptions, files, {"foidesk respond", UtcNowIso()});
+        !s.ok())
+      return Fail(s.error());
+  }
   std::cout << request->reference << ": ";
   if (respond::HasTables(summary->kind))
     std::cout << summary->candidates << " candidates, " << summary->relevant << " relevant";
@@ -459,6 +484,7 @@ int main(int argc, char** argv) {
 
     AddReviewCommands(app, rc);
     AddClockCommands(app, config, rc);
+    AddRequestCommands(app, config, rc);
 
     auto* publish = app.add_subcommand("publish", "add a response to the disclosure log and rebuild the site");
     std::string publish_ref, site_dir, base_url;

@@ -111,6 +111,16 @@ class MemoryStore final : public Store {
   Result<std::optional<PublishedResponse>> GetResponse(const std::string&) override { return Unsupported(); }
   Status SetPublished(const std::string&, bool) override { return Unsupported(); }
   Result<std::vector<PublishedResponse>> PublishedResponses() override { return Unsupported(); }
+  Result<std::optional<FoiRequest>> GetRequest(const std::string&) override { return Unsupported(); }
+  Result<std::vector<FoiRequest>> Requests() override { return Unsupported(); }
+  Status PutRequest(const FoiRequest&, std::optional<std::pair<int, int>>) override { return Unsupported(); }
+  Result<int> NextRequestNumber(int) override { return Unsupported(); }
+  Status AddRequestEvent(const RequestEvent&) override { return Unsupported(); }
+  Result<std::vector<RequestEvent>> RequestEvents(const std::string&) override { return Unsupported(); }
+  Status AddTimeEntry(const TimeEntry&) override { return Unsupported(); }
+  Result<std::vector<TimeEntry>> TimeEntries(const std::string&) override { return Unsupported(); }
+  Status AddHolidayImport(const HolidayImport&) override { return Unsupported(); }
+  Result<std::vector<HolidayImport>> HolidayImports() override { return Unsupported(); }
 
  private:
   static Error Unsupported() { return Error::Internal("not supported by MemoryStore"); }

@@ -526,6 +526,7 @@ Result<Summary> RespondWithoutTables(Store& store, const RequestFile& req, const
   auto written = StoreAndWrite(store, req, response_date, outputs, opt.out_dir);
   if (!written.ok()) return written.error();
   summary.files = std::move(*written);
+  for (const auto& u : uses) summary.exemptions.push_back(u.id);
   return summary;
 }
 
@@ -684,6 +685,8 @@ Result<Summary> Respond(Store& store, const RequestFile& req, const Options& opt
       summary.overridden.push_back(r.subject + ": " + privacy::GateCheckName(r.check) +
                                    " accepted by " + r.override_by->approver);
   summary.withheld = privacy::ReportSentences(release->report);
+  for (const auto& u : req.exemptions) summary.exemptions.push_back(u.id);
+  if (req.kind == ResponseKind::kProvidedInPart) summary.exemptions.push_back("s40-2");
   return summary;
 }
 

@@ -35,6 +35,7 @@ struct Summary {
   std::vector<std::string> files;         // written, relative to out_dir
   std::vector<std::string> overridden;    // gate refusals an approver accepted; staff-only
   std::vector<std::string> withheld;      // what disclosure control did, as the letter says it
+  std::vector<std::string> exemptions;    // ids the response relies on ("s40-2", "s12", ...)
 };
 
 // REQUIRES: the store holds the crimes the request's searches run over.

@@ -110,6 +110,45 @@ CREATE TABLE response_files(
   bytes BLOB NOT NULL,
   PRIMARY KEY(reference, name)) WITHOUT ROWID;
 )sql",
+    // 3 -> 4: the request register, its audit trail, time logged for s12,
+    // and imported bank holidays. A request is kept whole as JSON; the
+    // columns beside it are what lists filter on.
+    R"sql(
+CREATE TABLE requests(
+  reference TEXT PRIMARY KEY,
+  seq_year INTEGER,
+  seq INTEGER,
+  status TEXT NOT NULL,
+  received INTEGER NOT NULL,
+  due INTEGER,
+  record TEXT NOT NULL);
+CREATE UNIQUE INDEX requests_by_seq ON requests(seq_year, seq);
+CREATE TABLE request_events(
+  id INTEGER PRIMARY KEY,
+  reference TEXT NOT NULL REFERENCES requests(reference),
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  from_status TEXT NOT NULL,
+  to_status TEXT NOT NULL,
+  date INTEGER,
+  detail TEXT NOT NULL);
+CREATE INDEX request_events_by_reference ON request_events(reference, id);
+CREATE TABLE request_time(
+  id INTEGER PRIMARY KEY,
+  reference TEXT NOT NULL REFERENCES requests(reference),
+  date INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  activity TEXT NOT NULL,
+  hours REAL NOT NULL,
+  note TEXT NOT NULL);
+CREATE TABLE holiday_imports(
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  file TEXT NOT NULL,
+  holidays TEXT NOT NULL);
+)sql",
 };
 
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
@@ -144,6 +183,102 @@ std::vector<Person> PeopleFromJson(const std::string& text) {
     people.push_back(std::move(p));
   }
   return people;
+}
+
+std::optional<Date> DayFromJson(const nlohmann::json& j, const char* key) {
+  if (!j.contains(key) || !j[key].is_string()) return std::nullopt;
+  return ParseIsoDate(j[key].get<std::string>());
+}
+
+void DayToJson(nlohmann::json& j, const char* key, const std::optional<Date>& d) {
+  j[key] = d ? nlohmann::json(d->Iso()) : nlohmann::json(nullptr);
+}
+
+std::string RequestToJson(const FoiRequest& r) {
+  nlohmann::json j;
+  j["reference"] = r.reference;
+  j["regime"] = r.regime;
+  j["received"] = r.received.Iso();
+  j["channel"] = r.channel;
+  j["requester"] = r.requester;
+  j["contact"] = r.contact;
+  j["subject"] = r.subject;
+  j["questions"] = r.questions;
+  j["status"] = StatusId(r.status);
+  nlohmann::json stops = nlohmann::json::array();
+  for (const auto& st : r.stops) {
+    nlohmann::json o{{"kind", st.kind}, {"from", st.from.Iso()}};
+    DayToJson(o, "to", st.to);
+    stops.push_back(std::move(o));
+  }
+  j["stops"] = stops;
+  if (r.extension) {
+    j["extension"] = {{"date", r.extension->date.Iso()}, {"reason", r.extension->reason},
+                      {"working_days", r.extension->working_days ? nlohmann::json(*r.extension->working_days)
+                                                                 : nlohmann::json(nullptr)}};
+  } else {
+    j["extension"] = nullptr;
+  }
+  DayToJson(j, "responded", r.responded);
+  j["exemptions"] = r.exemptions;
+  j["similar_to"] = r.similar_to;
+  DayToJson(j, "review_requested", r.review_requested);
+  DayToJson(j, "review_responded", r.review_responded);
+  DayToJson(j, "complaint_received", r.complaint_received);
+  DayToJson(j, "due", r.due);
+  DayToJson(j, "extended_due", r.extended_due);
+  DayToJson(j, "review_due", r.review_due);
+  return j.dump();
+}
+
+std::optional<FoiRequest> RequestFromJson(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return std::nullopt;
+  FoiRequest r;
+  auto str = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : ""; };
+  auto strs = [&](const char* key) {
+    std::vector<std::string> out;
+    if (j.contains(key) && j[key].is_array())
+      for (const auto& v : j[key])
+        if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+  };
+  r.reference = str("reference");
+  r.regime = str("regime");
+  auto received = DayFromJson(j, "received");
+  auto status = ParseStatus(str("status"));
+  if (!received || !status) return std::nullopt;
+  r.received = *received;
+  r.status = *status;
+  r.channel = str("channel");
+  r.requester = str("requester");
+  r.contact = str("contact");
+  r.subject = str("subject");
+  r.questions = strs("questions");
+  if (j.contains("stops") && j["stops"].is_array())
+    for (const auto& o : j["stops"]) {
+      auto from = DayFromJson(o, "from");
+      if (!from) continue;
+      r.stops.push_back({o.value("kind", ""), *from, DayFromJson(o, "to")});
+    }
+  if (j.contains("extension") && j["extension"].is_object()) {
+    const auto& e = j["extension"];
+    if (auto d = DayFromJson(e, "date")) {
+      DeadlineExtension ext{*d, std::nullopt, e.value("reason", "")};
+      if (e.contains("working_days") && e["working_days"].is_number_integer()) ext.working_days = e["working_days"].get<int>();
+      r.extension = ext;
+    }
+  }
+  r.responded = DayFromJson(j, "responded");
+  r.exemptions = strs("exemptions");
+  r.similar_to = strs("similar_to");
+  r.review_requested = DayFromJson(j, "review_requested");
+  r.review_responded = DayFromJson(j, "review_responded");
+  r.complaint_received = DayFromJson(j, "complaint_received");
+  r.due = DayFromJson(j, "due");
+  r.extended_due = DayFromJson(j, "extended_due");
+  r.review_due = DayFromJson(j, "review_due");
+  return r;
 }
 
 }  // namespace
@@ -842,6 +977,152 @@ Result<std::vector<PublishedResponse>> SqliteStore::PublishedResponses() {
     if (!r.ok()) return r.error();
     if (*r) out.push_back(std::move(**r));
   }
+  return out;
+}
+
+}  // namespace foidesk
+
+namespace foidesk {
+
+Result<std::optional<FoiRequest>> SqliteStore::GetRequest(const std::string& reference) {
+  Statement& st = Prepared("SELECT record FROM requests WHERE reference=?");
+  st.Bind(1, reference);
+  const int rc = st.Step();
+  if (rc == SQLITE_DONE) return std::optional<FoiRequest>();
+  if (rc != SQLITE_ROW) return Check(rc, "reading a request").error();
+  auto r = RequestFromJson(st.Str(0));
+  st.Reset();
+  if (!r) return Error::Store(path_ + ": request " + reference + ": its stored record cannot be read");
+  return r;
+}
+
+Result<std::vector<FoiRequest>> SqliteStore::Requests() {
+  ReadTransaction tx(db_);
+  Statement& st = Prepared("SELECT reference, record FROM requests ORDER BY received, reference");
+  std::vector<FoiRequest> out;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    auto r = RequestFromJson(st.Str(1));
+    if (!r) {
+      const std::string ref = st.Str(0);
+      st.Reset();
+      return Error::Store(path_ + ": request " + ref + ": its stored record cannot be read");
+    }
+    out.push_back(std::move(*r));
+  }
+  st.Reset();
+  if (rc != SQLITE_DONE) return Check(rc, "listing requests").error();
+  return out;
+}
+
+Status SqliteStore::PutRequest(const FoiRequest& r, std::optional<std::pair<int, int>> sequence) {
+  Statement& st = Prepared(
+      "INSERT INTO requests(reference, seq_year, seq, status, received, due, record) VALUES(?,?,?,?,?,?,?) "
+      "ON CONFLICT(reference) DO UPDATE SET status=excluded.status, received=excluded.received, "
+      "due=excluded.due, record=excluded.record");
+  st.Bind(1, r.reference);
+  if (sequence) {
+    st.Bind(2, int64_t{sequence->first});
+    st.Bind(3, int64_t{sequence->second});
+  } else {
+    st.BindNull(2);
+    st.BindNull(3);
+  }
+  st.Bind(4, StatusId(r.status));
+  st.Bind(5, r.received.DaysSinceEpoch());
+  st.BindDay(6, r.extended_due ? r.extended_due : r.due);
+  st.Bind(7, RequestToJson(r));
+  const int rc = st.Step();
+  st.Reset();
+  return Check(rc, "recording a request");
+}
+
+Result<int> SqliteStore::NextRequestNumber(int year) {
+  Statement& st = Prepared("SELECT COALESCE(MAX(seq), 0) + 1 FROM requests WHERE seq_year=?");
+  st.Bind(1, int64_t{year});
+  const int rc = st.Step();
+  if (rc != SQLITE_ROW) return Check(rc, "numbering a request").error();
+  const int next = static_cast<int>(st.Int(0));
+  st.Reset();
+  return next;
+}
+
+Status SqliteStore::AddRequestEvent(const RequestEvent& e) {
+  Statement& st = Prepared(
+      "INSERT INTO request_events(reference, at, actor, kind, from_status, to_status, date, detail) "
+      "VALUES(?,?,?,?,?,?,?,?)");
+  st.Bind(1, e.reference);
+  st.Bind(2, e.at);
+  st.Bind(3, e.actor);
+  st.Bind(4, e.kind);
+  st.Bind(5, e.from_status);
+  st.Bind(6, e.to_status);
+  st.BindDay(7, e.date);
+  st.Bind(8, e.detail);
+  const int rc = st.Step();
+  st.Reset();
+  return Check(rc, "recording a request's history");
+}
+
+Result<std::vector<RequestEvent>> SqliteStore::RequestEvents(const std::string& reference) {
+  Statement& st = Prepared(
+      "SELECT id, reference, at, actor, kind, from_status, to_status, date, detail FROM request_events "
+      "WHERE reference=? ORDER BY id");
+  st.Bind(1, reference);
+  std::vector<RequestEvent> out;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW)
+    out.push_back({st.Int(0), st.Str(1), st.Str(2), st.Str(3), st.Str(4), st.Str(5), st.Str(6), st.Day(7), st.Str(8)});
+  st.Reset();
+  if (rc != SQLITE_DONE) return Check(rc, "reading a request's history").error();
+  return out;
+}
+
+Status SqliteStore::AddTimeEntry(const TimeEntry& t) {
+  Statement& st = Prepared(
+      "INSERT INTO request_time(reference, date, actor, activity, hours, note) VALUES(?,?,?,?,?,?)");
+  st.Bind(1, t.reference);
+  st.Bind(2, t.date.DaysSinceEpoch());
+  st.Bind(3, t.actor);
+  st.Bind(4, t.activity);
+  st.BindReal(5, t.hours);
+  st.Bind(6, t.note);
+  const int rc = st.Step();
+  st.Reset();
+  return Check(rc, "logging time");
+}
+
+Result<std::vector<TimeEntry>> SqliteStore::TimeEntries(const std::string& reference) {
+  Statement& st = Prepared(
+      "SELECT reference, date, actor, activity, hours, note FROM request_time WHERE reference=? ORDER BY id");
+  st.Bind(1, reference);
+  std::vector<TimeEntry> out;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW)
+    out.push_back({st.Str(0), *st.Day(1), st.Str(2), st.Str(3), st.Real(4), st.Str(5)});
+  st.Reset();
+  if (rc != SQLITE_DONE) return Check(rc, "reading logged time").error();
+  return out;
+}
+
+Status SqliteStore::AddHolidayImport(const HolidayImport& h) {
+  Statement& st = Prepared("INSERT INTO holiday_imports(at, actor, file, holidays) VALUES(?,?,?,?)");
+  st.Bind(1, h.at);
+  st.Bind(2, h.actor);
+  st.Bind(3, h.file);
+  st.Bind(4, h.holidays_json);
+  const int rc = st.Step();
+  st.Reset();
+  return Check(rc, "recording imported bank holidays");
+}
+
+Result<std::vector<HolidayImport>> SqliteStore::HolidayImports() {
+  Statement& st = Prepared("SELECT at, actor, file, holidays FROM holiday_imports ORDER BY id");
+  std::vector<HolidayImport> out;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) out.push_back({st.Str(0), st.Str(1), st.Str(2), st.Str(3)});
+  st.Reset();
+  if (rc != SQLITE_DONE) return Check(rc, "reading imported bank holidays").error();
   return out;
 }
 

@@ -64,6 +64,16 @@ class SqliteStore final : public Store {
   Result<std::optional<PublishedResponse>> GetResponse(const std::string& reference) override;
   Status SetPublished(const std::string& reference, bool published) override;
   Result<std::vector<PublishedResponse>> PublishedResponses() override;
+  Result<std::optional<FoiRequest>> GetRequest(const std::string& reference) override;
+  Result<std::vector<FoiRequest>> Requests() override;
+  Status PutRequest(const FoiRequest& request, std::optional<std::pair<int, int>> sequence) override;
+  Result<int> NextRequestNumber(int year) override;
+  Status AddRequestEvent(const RequestEvent& event) override;
+  Result<std::vector<RequestEvent>> RequestEvents(const std::string& reference) override;
+  Status AddTimeEntry(const TimeEntry& entry) override;
+  Result<std::vector<TimeEntry>> TimeEntries(const std::string& reference) override;
+  Status AddHolidayImport(const HolidayImport& import) override;
+  Result<std::vector<HolidayImport>> HolidayImports() override;
 
   // Runs one SQL statement with no result rows (tests, benchmarks, tools).
   Status Exec(const std::string& sql);

@@ -14,6 +14,7 @@
 #include "model/crime.h"
 #include "model/decision.h"
 #include "model/finding.h"
+#include "model/foi_request.h"
 #include "model/result.h"
 #include "model/published_response.h"
 #include "model/review_session.h"
@@ -45,6 +46,15 @@ struct IngestCounts {
   int64_t rejected = 0;
   int64_t duplicates = 0;
   int64_t migrated = 0;
+};
+
+// A gov.uk bank-holidays.json imported into the store: the holidays it held
+// as JSON, who imported it and when.
+struct HolidayImport {
+  std::string at;
+  std::string actor;
+  std::string file;  // the file's name as given
+  std::string holidays_json;  // [{"date", "division", "title"}]
 };
 
 struct StoredFinding {
@@ -123,6 +133,24 @@ class Store {
   virtual Status SetPublished(const std::string& reference, bool published) = 0;
   // Every published response, by reference.
   virtual Result<std::vector<PublishedResponse>> PublishedResponses() = 0;
+
+  // --- The request register. These do not open transactions of their own:
+  // the register wraps each change (read, check, write, record) in
+  // Begin/Commit, so two processes updating at once lose nothing.
+  virtual Result<std::optional<FoiRequest>> GetRequest(const std::string& reference) = 0;
+  // Every request, by date received.
+  virtual Result<std::vector<FoiRequest>> Requests() = 0;
+  // Inserts or replaces; `sequence` (year, number) for a reference the
+  // register numbered, so the next number is one more.
+  virtual Status PutRequest(const FoiRequest& request, std::optional<std::pair<int, int>> sequence) = 0;
+  virtual Result<int> NextRequestNumber(int year) = 0;
+  virtual Status AddRequestEvent(const RequestEvent& event) = 0;
+  virtual Result<std::vector<RequestEvent>> RequestEvents(const std::string& reference) = 0;
+  virtual Status AddTimeEntry(const TimeEntry& entry) = 0;
+  virtual Result<std::vector<TimeEntry>> TimeEntries(const std::string& reference) = 0;
+  // Bank holidays imported from gov.uk, oldest first.
+  virtual Status AddHolidayImport(const HolidayImport& import) = 0;
+  virtual Result<std::vector<HolidayImport>> HolidayImports() = 0;
 };
 
 }  // namespace foidesk
