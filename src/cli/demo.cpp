@@ -15,6 +15,7 @@
 #include "respond/letter.h"
 #include "respond/request_file.h"
 #include "respond/respond.h"
+#include "register/request_register.h"
 #include "review/labelled_data.h"
 #include "review/simulate.h"
 #include "store/sqlite_store.h"
@@ -133,6 +134,39 @@ Status RunDemo(const DemoOptions& opt) {
       return s;
   }
 
+  // The register, as the FOI team kept it: received by e-mail on 16 March,
+  // answered on 30 March with the response just written.
+  std::string register_line;
+  {
+    auto reg = reg::RequestRegister::Open(**store, opt.config_dir);
+    if (!reg.ok()) return reg.error();
+    reg::NewRequest n;
+    n.reference = request->reference;
+    n.received = request->received;
+    n.channel = "email";
+    n.requester = "Synthetic Requester";  // private: never in a public file
+    n.subject = request->title;
+    n.questions = request->questions;
+    const reg::Actor officer{"foi-officer", UtcNowIso()};
+    auto opened = reg->Create(n, officer);
+    if (!opened.ok()) return opened.error();
+    for (auto [to, on, why] : {std::tuple{RequestStatus::kInProgress, request->received, "searches run"},
+                               std::tuple{RequestStatus::kResponded, request->response_date, "letter sent"}}) {
+      auto moved = reg->ChangeStatus(request->reference, to, on, why, officer);
+      if (!moved.ok()) return moved.error();
+    }
+    if (auto s = reg->RecordResponse(request->reference, response->exemptions, "response/", officer); !s.ok()) return s;
+    auto r = reg->Get(request->reference);
+    if (!r.ok()) return r.error();
+    auto foia = reg::FindRegime(opt.config_dir, r->regime);
+    if (!foia.ok()) return foia.error();
+    auto days = reg::WorkingDaysBetween(*foia, reg->calendar(), r->received, *r->responded);
+    if (!days.ok()) return days.error();
+    register_line = "register: " + r->reference + " received " + r->received.Iso() + ", due " +
+                    (r->due ? r->due->Iso() : std::string("-")) + " (foidesk request show), answered " +
+                    r->responded->Iso() + " in " + std::to_string(*days) + " working days\n";
+  }
+
   // Against the ground truth: relevant crimes of the requested years that
   // the keyword search never put in front of a reviewer.
   std::set<int64_t> candidates(response->candidate_rowids.begin(), response->candidate_rowids.end());
@@ -175,6 +209,7 @@ Status RunDemo(const DemoOptions& opt) {
               << std::llround(j["knee"]["read"].get<double>()) << " with recall " << std::setprecision(3)
               << j["knee"]["recall"].get<double>() << std::defaultfloat << "\n";
   }
+  std::cout << register_line;
   std::cout << "disclosure control:";
   for (const auto& w : response->withheld) std::cout << "\n  " << w;
   std::cout << "\nresponse (public) written to " << (out / "response").string() << "/:";
