@@ -4,41 +4,17 @@
 #include <filesystem>
 #include <toml++/toml.h>
 
+#include "config/toml_reading.h"
+
 namespace foidesk::reg {
 namespace {
 
 namespace fs = std::filesystem;
 
-Result<toml::table> ParseFile(const std::string& path) {
-  try {
-    return toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    const auto& b = e.source().begin;
-    return Error::InvalidInput(path + ":" + std::to_string(b.line) + ":" +
-                               std::to_string(b.column) + ": " + std::string(e.description()));
-  } catch (const std::exception& e) {
-    return Error::Io(path + ": cannot read the regime file: " + e.what());
-  }
-}
+using config::CheckKnownKeys;
 
-// A misspelt key would otherwise silently fall back to a default.
-Status CheckKeys(const toml::table& t, const std::set<std::string>& known,
-                 const std::string& where) {
-  for (const auto& [key, value] : t)
-    if (!known.count(std::string(key.str())))
-      return Error::InvalidInput(where + ": unknown key '" + std::string(key.str()) + "'");
-  return {};
-}
-
-Result<std::string> ReadString(const toml::table& t, const std::string& key,
-                               const std::string& where) {
-  auto node = t[key];
-  if (!node) return Error::InvalidInput(where + ": missing key '" + key + "'");
-  auto s = node.value<std::string>();
-  if (!s) return Error::InvalidInput(where + ": key '" + key + "': expected a string");
-  if (s->find_first_not_of(" \t\r\n") == std::string::npos)
-    return Error::InvalidInput(where + ": key '" + key + "': must not be empty");
-  return *s;
+Result<std::string> ReadString(const toml::table& t, const std::string& key, const std::string& where) {
+  return config::ReadString(t, key, where, config::Presence::kNonBlank);
 }
 
 Result<int> ReadCount(const toml::table& t, const std::string& key, const std::string& where) {
@@ -62,31 +38,12 @@ Result<bool> ReadBool(const toml::table& t, const std::string& key, const std::s
 
 Result<std::vector<std::string>> ReadStrings(const toml::table& t, const std::string& key,
                                              const std::string& where, bool required) {
-  std::vector<std::string> out;
-  auto node = t[key];
-  if (!node) {
-    if (!required) return out;
-    return Error::InvalidInput(where + ": missing key '" + key + "' (a list of strings)");
-  }
-  const toml::array* arr = node.as_array();
-  if (!arr) return Error::InvalidInput(where + ": key '" + key + "': expected a list of strings");
-  for (const auto& el : *arr) {
-    auto s = el.value<std::string>();
-    if (!s) return Error::InvalidInput(where + ": key '" + key + "': expected a list of strings");
-    out.push_back(*s);
-  }
-  return out;
+  return config::ReadStrings(t, key, where, required ? config::Presence::kRequired : config::Presence::kOptional);
 }
 
 // Every regime must say where its rule comes from, so a reviewer can check it.
 Result<std::vector<std::string>> ReadSources(const toml::table& t, const std::string& where) {
-  auto sources = ReadStrings(t, "source", where, true);
-  if (!sources.ok()) return sources.error();
-  if (sources->empty()) return Error::InvalidInput(where + ": key 'source': name at least one source");
-  for (const auto& s : *sources)
-    if (s.rfind("https://", 0) != 0 && s.rfind("http://", 0) != 0)
-      return Error::InvalidInput(where + ": key 'source': '" + s + "' is not a web address");
-  return sources;
+  return config::ReadSources(t, "source", where);
 }
 
 Result<std::vector<Division>> ReadDivisions(const toml::table& t, const std::string& where) {
@@ -127,7 +84,7 @@ Result<std::optional<RegimeExtension>> ReadExtension(const toml::table& t, const
   const toml::table* et = node->as_table();
   if (!et) return Error::InvalidInput(where + ": key 'extension': expected a table");
   const std::string ewhere = where + ": [extension]";
-  if (auto s = CheckKeys(*et, {"name", "legal_basis", "default"}, ewhere); !s.ok()) return s.error();
+  if (auto s = CheckKnownKeys(*et, {"name", "legal_basis", "default"}, ewhere); !s.ok()) return s.error();
   auto name = ReadString(*et, "name", ewhere);
   if (!name.ok()) return name.error();
   auto basis = ReadString(*et, "legal_basis", ewhere);
@@ -150,11 +107,11 @@ std::optional<PauseKind> ParsePauseKind(const std::string& id) {
 }
 
 Result<Regime> LoadRegime(const std::string& path) {
-  auto parsed = ParseFile(path);
+  auto parsed = config::ParseTomlFile(path, "the regime file");
   if (!parsed.ok()) return parsed.error();
   const toml::table& t = *parsed;
   const std::string& where = path;
-  if (auto s = CheckKeys(t,
+  if (auto s = CheckKnownKeys(t,
                          {"name", "title", "legal_basis", "source", "rule", "count",
                           "holiday_divisions", "christmas_day", "good_friday", "pauses",
                           "extension", "to_check"},

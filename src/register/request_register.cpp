@@ -8,6 +8,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "config/toml_reading.h"
+
 namespace foidesk::reg {
 namespace {
 
@@ -91,15 +93,9 @@ Result<HolidayCalendar> CalendarWithImports(Store& store, const std::string& con
 
 Result<RegisterSettings> LoadRegisterSettings(const std::string& config_dir) {
   const std::string path = (std::filesystem::path(config_dir) / "force.toml").string();
-  toml::table t;
-  try {
-    t = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    return Error::InvalidInput(path + ":" + std::to_string(e.source().begin.line) + ": " +
-                               std::string(e.description()));
-  } catch (const std::exception& e) {
-    return Error::Io(path + ": cannot read the force details: " + e.what());
-  }
+  auto parsed = config::ParseTomlFile(path, "the force details");
+  if (!parsed.ok()) return parsed.error();
+  const toml::table& t = *parsed;
   RegisterSettings s;
   if (const toml::node* n = t.get("reference_format")) {
     auto v = n->value<std::string>();

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
-#include "respond/toml_file.h"
+#include "config/toml_reading.h"
 
 namespace foidesk::respond {
 namespace {
@@ -17,71 +17,20 @@ namespace fs = std::filesystem;
 
 const char kS17File[] = "s17-notice.md";
 
-Result<Date> ReadDate(const toml::table& t, const std::string& key, const std::string& where) {
-  auto node = t[key];
-  if (auto d = node.as_date()) {
-    const toml::date& v = d->get();
-    if (IsValidDate(v.year, v.month, v.day)) return Date{v.year, v.month, v.day};
-  } else if (auto s = node.value<std::string>()) {
-    if (auto d2 = ParseIsoDate(*s)) return *d2;
-  } else if (!node) {
-    return Error::InvalidInput(where + ": missing key '" + key + "' (a date, YYYY-MM-DD)");
-  }
-  return Error::InvalidInput(where + ": key '" + key + "': expected a date YYYY-MM-DD");
-}
+using config::CheckKnownKeys;
+using config::Presence;
+using config::ReadDate;
+using config::ReadStrings;
 
 // Required strings must also be non-blank: an empty title or text would
 // print as a hole in a letter.
-Result<std::string> ReadString(const toml::table& t, const std::string& key,
-                               const std::string& where) {
-  auto node = t[key];
-  if (!node) return Error::InvalidInput(where + ": missing key '" + key + "'");
-  auto s = node.value<std::string>();
-  if (!s) return Error::InvalidInput(where + ": key '" + key + "': expected a string");
-  if (s->find_first_not_of(" \t\r\n") == std::string::npos)
-    return Error::InvalidInput(where + ": key '" + key + "': must not be empty");
-  return *s;
-}
-
-Result<std::vector<std::string>> ReadStrings(const toml::table& t, const std::string& key,
-                                             const std::string& where, bool required) {
-  std::vector<std::string> out;
-  auto node = t[key];
-  if (!node) {
-    if (!required) return out;
-    return Error::InvalidInput(where + ": missing key '" + key + "' (a list of strings)");
-  }
-  const toml::array* arr = node.as_array();
-  if (!arr) return Error::InvalidInput(where + ": key '" + key + "': expected a list of strings");
-  for (const auto& el : *arr) {
-    auto s = el.value<std::string>();
-    if (!s) return Error::InvalidInput(where + ": key '" + key + "': expected a list of strings");
-    out.push_back(*s);
-  }
-  return out;
+Result<std::string> ReadString(const toml::table& t, const std::string& key, const std::string& where) {
+  return config::ReadString(t, key, where, Presence::kNonBlank);
 }
 
 // Every text must say where it comes from, so a reviewer can check the law.
 Result<std::vector<std::string>> ReadSources(const toml::table& t, const std::string& where) {
-  auto sources = ReadStrings(t, "sources", where, true);
-  if (!sources.ok()) return sources.error();
-  if (sources->empty())
-    return Error::InvalidInput(where + ": key 'sources': name at least one source");
-  for (const auto& s : *sources) {
-    if (s.rfind("https://", 0) != 0 && s.rfind("http://", 0) != 0)
-      return Error::InvalidInput(where + ": key 'sources': '" + s + "' is not a web address");
-  }
-  return sources;
-}
-
-// A typo in a key would otherwise silently drop a text or a date.
-Status CheckKeys(const toml::table& t, const std::set<std::string>& known,
-                 const std::string& where) {
-  for (const auto& [key, value] : t) {
-    if (!known.count(std::string(key.str())))
-      return Error::InvalidInput(where + ": unknown key '" + std::string(key.str()) + "'");
-  }
-  return {};
+  return config::ReadSources(t, "sources", where);
 }
 
 Result<std::vector<std::string>> ReadText(const toml::table& t, const std::string& key,
@@ -111,11 +60,11 @@ bool ValidId(const std::string& id) {
 }
 
 Result<ExemptionVersion> LoadVersion(const std::string& path) {
-  auto parsed = ReadTomlFile(path, "an exemption file");
+  auto parsed = config::ParseTomlFile(path, "an exemption file");
   if (!parsed.ok()) return parsed.error();
   const toml::table& t = *parsed;
   const std::string& where = path;
-  if (auto s = CheckKeys(t,
+  if (auto s = CheckKnownKeys(t,
                          {"id", "section", "title", "kind", "basis", "in_force_from", "in_force_to",
                           "refusal_notice", "written", "sources", "to_check", "what", "why",
                           "public_interest"},
@@ -136,7 +85,7 @@ Result<ExemptionVersion> LoadVersion(const std::string& path) {
   FOIDESK_TRY(notice, ReadString(t, "refusal_notice", where));
   FOIDESK_TRY(written, ReadDate(t, "written", where));
   FOIDESK_TRY(sources, ReadSources(t, where));
-  FOIDESK_TRY(to_check, ReadStrings(t, "to_check", where, false));
+  FOIDESK_TRY(to_check, ReadStrings(t, "to_check", where));
   FOIDESK_TRY(what, ReadText(t, "what", where));
   FOIDESK_TRY(why, ReadText(t, "why", where));
   if (!ValidId(*id))
@@ -186,7 +135,7 @@ Result<ExemptionVersion> LoadVersion(const std::string& path) {
     const toml::table* pt = pit->as_table();
     if (!pt) return Error::InvalidInput(where + ": key 'public_interest': expected a table");
     const std::string pwhere = where + ": [public_interest]";
-    if (auto s = CheckKeys(*pt, {"favouring_disclosure", "favouring_non_disclosure", "balance"},
+    if (auto s = CheckKnownKeys(*pt, {"favouring_disclosure", "favouring_non_disclosure", "balance"},
                            pwhere);
         !s.ok())
       return s.error();
@@ -226,7 +175,7 @@ Result<RefusalNotice> LoadNotice(const std::string& path) {
     return Error::InvalidInput(path + ":" + std::to_string(b.line + 1) + ":" +
                                std::to_string(b.column) + ": " + std::string(e.description()));
   }
-  if (auto s = CheckKeys(t, {"title", "written", "sources", "to_check"}, path); !s.ok())
+  if (auto s = CheckKnownKeys(t, {"title", "written", "sources", "to_check"}, path); !s.ok())
     return s.error();
   RefusalNotice n;
   n.file = path;
@@ -234,7 +183,7 @@ Result<RefusalNotice> LoadNotice(const std::string& path) {
   if (!written.ok()) return written.error();
   auto sources = ReadSources(t, path);
   if (!sources.ok()) return sources.error();
-  auto to_check = ReadStrings(t, "to_check", path, false);
+  auto to_check = ReadStrings(t, "to_check", path);
   if (!to_check.ok()) return to_check.error();
   n.written = *written;
   n.sources = *sources;

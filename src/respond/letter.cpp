@@ -4,7 +4,7 @@
 #include <fstream>
 #include <mstch/mstch.hpp>
 #include <sstream>
-#include "respond/toml_file.h"
+#include "config/toml_reading.h"
 
 namespace foidesk::respond {
 namespace {
@@ -45,7 +45,7 @@ std::string MonthYear(const Date& d) {
 }
 
 Result<ForceDetails> LoadForceDetails(const std::string& path) {
-  auto parsed = ReadTomlFile(path, "the force details");
+  auto parsed = config::ParseTomlFile(path, "the force details");
   if (!parsed.ok()) return parsed.error();
   const toml::table& t = *parsed;
   ForceDetails f;

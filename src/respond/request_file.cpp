@@ -2,50 +2,19 @@
 
 #include <filesystem>
 #include <tuple>
-#include "respond/toml_file.h"
+#include "config/toml_reading.h"
 
 namespace foidesk::respond {
 namespace {
 
 namespace fs = std::filesystem;
 
-Result<Date> ReadDate(const toml::table& t, const std::string& key, const std::string& where) {
-  auto node = t[key];
-  if (auto d = node.as_date()) {
-    const toml::date& v = d->get();
-    if (IsValidDate(v.year, v.month, v.day)) return Date{v.year, v.month, v.day};
-  } else if (auto s = node.value<std::string>()) {
-    if (auto d2 = ParseIsoDate(*s)) return *d2;
-  } else if (!node) {
-    return Error::InvalidInput(where + ": missing key '" + key + "' (a date, YYYY-MM-DD)");
-  }
-  return Error::InvalidInput(where + ": key '" + key + "': expected a date YYYY-MM-DD");
-}
+using config::ReadDate;
+using config::ReadStrings;
 
-Result<std::string> ReadString(const toml::table& t, const std::string& key,
-                               const std::string& where, bool required = true) {
-  auto node = t[key];
-  if (!node) {
-    if (!required) return std::string();
-    return Error::InvalidInput(where + ": missing key '" + key + "'");
-  }
-  if (auto s = node.value<std::string>()) return *s;
-  return Error::InvalidInput(where + ": key '" + key + "': expected a string");
-}
-
-Result<std::vector<std::string>> ReadStrings(const toml::table& t, const std::string& key,
-                                             const std::string& where) {
-  std::vector<std::string> out;
-  auto node = t[key];
-  if (!node) return out;
-  const toml::array* arr = node.as_array();
-  if (!arr) return Error::InvalidInput(where + ": key '" + key + "': expected a list of strings");
-  for (const auto& el : *arr) {
-    auto s = el.value<std::string>();
-    if (!s) return Error::InvalidInput(where + ": key '" + key + "': expected a list of strings");
-    out.push_back(*s);
-  }
-  return out;
+Result<std::string> ReadString(const toml::table& t, const std::string& key, const std::string& where,
+                               bool required = true) {
+  return config::ReadString(t, key, where, required ? config::Presence::kRequired : config::Presence::kOptional);
 }
 
 Result<std::vector<ExemptionUse>> ReadExemptions(const toml::table& t, const std::string& path) {
@@ -102,7 +71,7 @@ bool HasTables(ResponseKind kind) {
 }
 
 Result<RequestFile> LoadRequestFile(const std::string& path) {
-  auto parsed = ReadTomlFile(path, "the request file");
+  auto parsed = config::ParseTomlFile(path, "the request file");
   if (!parsed.ok()) return parsed.error();
   const toml::table& t = *parsed;
   RequestFile r;
