@@ -15,6 +15,7 @@
 #include "cli/config_dir.h"
 #include "cli/demo.h"
 #include "cli/pii_eval_command.h"
+#include "cli/pii_train_command.h"
 #include "cli/review_bench.h"
 #include "cli/review_command.h"
 #include "ingest/ingest.h"
@@ -484,6 +485,7 @@ int main(int argc, char** argv) {
 
     AddReviewCommands(app, rc);
     AddClockCommands(app, config, rc);
+    AddPiiTrainCommand(app, config, rc);
     AddRequestCommands(app, config, rc);
 
     auto* publish = app.add_subcommand("publish", "add a response to the disclosure log and rebuild the site");

@@ -8,7 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
-#include <map>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <toml++/toml.h>
@@ -16,6 +16,7 @@
 #include "privacy/address_recogniser.h"
 #include "privacy/financial_recognisers.h"
 #include "privacy/name_recognisers.h"
+#include "privacy/ner_tagger.h"
 #include "privacy/recognisers.h"
 
 namespace foidesk::privacy {
@@ -58,32 +59,6 @@ bool IsContextWordByte(unsigned char c) {
          c == '\'' || c == '/' || c >= 0x80;
 }
 
-// The words of text[lo, hi) as AppendContextWords would split them, without
-// copying them.
-void ContextWordSpans(std::string_view text, size_t lo, size_t hi, std::vector<WordSpan>& out) {
-  size_t i = lo;
-  while (i < hi) {
-    if (!IsContextWordByte(static_cast<unsigned char>(text[i]))) {
-      ++i;
-      continue;
-    }
-    const size_t b = i;
-    size_t e = i, len = 0;
-    while (i < hi) {
-      const unsigned char c = static_cast<unsigned char>(text[i]);
-      if (c == '.') {
-        ++i;
-      } else if (IsContextWordByte(c)) {
-        ++len;
-        e = ++i;
-      } else {
-        break;
-      }
-    }
-    out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), static_cast<uint32_t>(len)});
-  }
-}
-
 // Whether the word `w` of the text, lower-cased and without dots, is `word`.
 bool WordEquals(std::string_view text, const WordSpan& w, const std::string& word) {
   if (w.len != word.size()) return false;
@@ -108,14 +83,19 @@ bool ContainsPhrase(std::string_view text, const WordSpan* window, size_t n,
   return false;
 }
 
-// Where the context of a finding at `pos` may start: not before the
-// previous clause (";", a line break, or a full stop after a word of four
-// letters or more, so "D.O.B." and "TEL." do not end a clause).
-size_t ClauseStart(std::string_view text, size_t lo, size_t pos) {
-  for (size_t i = pos; i > lo; --i) {
+// The last `max_words` words of text[lo, pos) that are in the clause of
+// `pos`, in text order. The clause starts after the previous ";", "!", "?",
+// line break, or full stop (followed by a space or line break) after a word
+// of four letters or more, so "D.O.B." and "TEL." do not end a clause.
+// Read backwards from `pos`, so only the words wanted are scanned.
+void LastClauseWords(std::string_view text, size_t lo, size_t pos, size_t max_words,
+                     std::vector<WordSpan>& out) {
+  size_t i = pos;
+  while (i > lo && out.size() < max_words) {
     const char c = text[i - 1];
-    if (c == '\n' || c == ';' || c == '!' || c == '?') return i;
-    if (c == '.' && i < text.size() && (text[i] == ' ' || text[i] == '\n')) {
+    // The clause breaks of ClauseStart.
+    if (c == '\n' || c == ';' || c == '!' || c == '?') break;
+    if (c == '.' && i < text.size() && (text[i] == ' ' || text[i] == '\n') && i != pos) {
       size_t letters = 0;
       size_t j = i - 1;
       while (j > lo && std::isalpha(static_cast<unsigned char>(text[j - 1]))) {
@@ -123,10 +103,30 @@ size_t ClauseStart(std::string_view text, size_t lo, size_t pos) {
         ++letters;
       }
       const bool dotted = j > lo && text[j - 1] == '.';
-      if (letters >= 4 && !dotted && i != pos) return i;
+      if (letters >= 4 && !dotted) break;
     }
+    if (!IsContextWordByte(static_cast<unsigned char>(c))) {
+      --i;
+      continue;
+    }
+    // A word ends here: back over its bytes and dots, then drop leading dots.
+    const size_t e = i;
+    size_t j = i, len = 0;
+    while (j > lo) {
+      const unsigned char d = static_cast<unsigned char>(text[j - 1]);
+      if (IsContextWordByte(d)) {
+        ++len;
+      } else if (d != '.') {
+        break;
+      }
+      --j;
+    }
+    size_t b = j;
+    while (text[b] == '.') ++b;
+    out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), static_cast<uint32_t>(len)});
+    i = j;
   }
-  return lo;
+  std::reverse(out.begin(), out.end());
 }
 
 }  // namespace
@@ -210,13 +210,20 @@ Result<Detector> Detector::CreateDefault(const std::string& config_dir, Detector
   if (!context.ok()) return context.error();
   auto gazetteer = Gazetteer::Load(config_dir + "/pii/gazetteers");
   if (!gazetteer.ok()) return gazetteer.error();
+  std::shared_ptr<const NerModel> model;
+  if (options.tagger) {
+    auto loaded = NerModel::Load(config_dir + "/pii/ner-model.tsv");
+    if (!loaded.ok()) return loaded.error();
+    model = std::make_shared<const NerModel>(std::move(*loaded));
+  }
+  auto gaz = std::make_shared<const Gazetteer>(std::move(*gazetteer));
   std::vector<std::unique_ptr<Recogniser>> recognisers = MakePatternRecognisers();
-  recognisers.push_back(std::make_unique<NameRecogniser>(
-      std::make_shared<const Gazetteer>(std::move(*gazetteer))));
+  recognisers.push_back(std::make_unique<NameRecogniser>(gaz));
   recognisers.push_back(std::make_unique<AddressRecogniser>());
   recognisers.push_back(std::make_unique<PaymentCardRecogniser>());
   recognisers.push_back(std::make_unique<IbanRecogniser>());
   recognisers.push_back(std::make_unique<BankAccountRecogniser>());
+  if (model) recognisers.push_back(std::make_unique<TaggerRecogniser>(gaz, model));
   return Detector(std::move(recognisers), std::move(*context), options);
 }
 
@@ -230,8 +237,11 @@ void Detector::ApplyContext(std::string_view text, std::vector<PiiFinding>& find
   std::sort(ends.begin(), ends.end());
   // Types some rule applies to: the others need no window of words.
   uint32_t ruled = 0;
-  for (const ContextRule& rule : context_.rules)
-    for (PiiType t : rule.types) ruled |= uint32_t{1} << static_cast<int>(t);
+  thread_local std::vector<uint32_t> rule_types;  // per rule, a bit per type it applies to
+  rule_types.assign(context_.rules.size(), 0);
+  for (size_t r = 0; r < context_.rules.size(); ++r)
+    for (PiiType t : context_.rules[r].types) rule_types[r] |= uint32_t{1} << static_cast<int>(t);
+  for (uint32_t m : rule_types) ruled |= m;
   // The words before a finding are read in place (no copies): spans of the
   // text compared lower-cased and without dots with the rules' words.
   std::vector<WordSpan> words;
@@ -245,14 +255,14 @@ void Detector::ApplyContext(std::string_view text, std::vector<PiiFinding>& find
     // Enough bytes for the window of words; a word longer than 24 bytes is not a cue.
     const size_t cap = static_cast<size_t>(context_.window_words) * 24;
     if (f.start > cap) lo = std::max(lo, f.start - cap);
-    lo = ClauseStart(text, lo, f.start);
     words.clear();
-    ContextWordSpans(text, lo, f.start, words);
+    LastClauseWords(text, lo, f.start, max_words, words);
     if (words.empty()) continue;
-    const size_t n = std::min(words.size(), max_words);
-    const WordSpan* window = words.data() + (words.size() - n);
-    for (const ContextRule& rule : context_.rules) {
-      if (std::find(rule.types.begin(), rule.types.end(), f.type) == rule.types.end()) continue;
+    const size_t n = words.size();
+    const WordSpan* window = words.data();
+    for (size_t r = 0; r < context_.rules.size(); ++r) {
+      const ContextRule& rule = context_.rules[r];
+      if (!(rule_types[r] >> static_cast<int>(f.type) & 1)) continue;
       const bool hit = std::any_of(rule.phrases.begin(), rule.phrases.end(), [&](const auto& p) {
         return ContainsPhrase(text, window, n, p);
       });
@@ -263,16 +273,46 @@ void Detector::ApplyContext(std::string_view text, std::vector<PiiFinding>& find
   }
 }
 
-std::vector<PiiFinding> Detector::DetectAll(std::string_view text) const {
+std::vector<PiiFinding> Detector::RuleFindings(std::string_view text) const {
   std::vector<PiiFinding> findings;
-  for (const auto& r : recognisers_) r->Find(text, findings);
+  for (const auto& r : recognisers_)
+    if (!r->FillsGaps()) r->Find(text, findings);
+  return findings;
+}
+
+std::vector<PiiFinding> Detector::DetectAll(std::string_view text) const {
+  std::vector<PiiFinding> findings = RuleFindings(text);
+  for (const auto& r : recognisers_) {
+    if (!r->FillsGaps()) continue;
+    std::vector<PiiFinding> gaps;
+    r->FindGaps(text, findings, gaps);
+    findings.insert(findings.end(), std::make_move_iterator(gaps.begin()),
+                    std::make_move_iterator(gaps.end()));
+  }
   ApplyContext(text, findings);
   std::erase_if(findings, [&](const PiiFinding& f) {
     return f.score < options_.min_score || f.end <= f.start || f.end > text.size();
   });
-  std::stable_sort(findings.begin(), findings.end(), [](const PiiFinding& a, const PiiFinding& b) {
+  // By start and end; findings with the same span keep the recognisers' order.
+  const auto by_span = [](const PiiFinding& a, const PiiFinding& b) {
     return std::tie(a.start, a.end) < std::tie(b.start, b.end);
-  });
+  };
+  if (findings.size() > 64) {
+    std::stable_sort(findings.begin(), findings.end(), by_span);
+    return findings;
+  }
+  // A few findings (a record): insertion sort, which needs no buffer
+  // (std::stable_sort allocates one per call).
+  for (size_t i = 1; i < findings.size(); ++i) {
+    if (!by_span(findings[i], findings[i - 1])) continue;
+    PiiFinding f = std::move(findings[i]);
+    size_t j = i;
+    while (j > 0 && by_span(f, findings[j - 1])) {
+      findings[j] = std::move(findings[j - 1]);
+      --j;
+    }
+    findings[j] = std::move(f);
+  }
   return findings;
 }
 
@@ -289,13 +329,17 @@ std::vector<PiiFinding> ResolveOverlaps(std::vector<PiiFinding> findings) {
     if (a.start != b.start) return a.start < b.start;
     return a.recogniser < b.recogniser;
   });
-  std::map<size_t, size_t> taken;  // start -> end of kept findings
+  // Kept findings as (start, end), sorted by start, with distinct starts.
+  std::vector<std::pair<size_t, size_t>> taken;
+  taken.reserve(findings.size());
   std::vector<PiiFinding> kept;
+  kept.reserve(findings.size());
   for (PiiFinding& f : findings) {
-    auto next = taken.lower_bound(f.start);
+    auto next = std::lower_bound(taken.begin(), taken.end(), f.start,
+                                 [](const auto& t, size_t v) { return t.first < v; });
     if (next != taken.end() && next->first < f.end) continue;
     if (next != taken.begin() && std::prev(next)->second > f.start) continue;
-    taken.emplace(f.start, f.end);
+    if (next == taken.end() || next->first != f.start) taken.insert(next, {f.start, f.end});
     kept.push_back(std::move(f));
   }
   std::sort(kept.begin(), kept.end(), [](const PiiFinding& a, const PiiFinding& b) {

@@ -62,6 +62,15 @@ class Recogniser {
   virtual std::string_view Name() const = 0;
   virtual std::vector<PiiType> Types() const = 0;
   virtual void Find(std::string_view text, std::vector<PiiFinding>& out) const = 0;
+
+  // A recogniser that fills gaps (the statistical tagger) runs after all the
+  // others and is shown their raw findings: it reports only text none of
+  // them covers, so the rules win wherever they found something.
+  virtual bool FillsGaps() const { return false; }
+  virtual void FindGaps(std::string_view text, const std::vector<PiiFinding>& found,
+                        std::vector<PiiFinding>& out) const {
+    Find(text, out);
+  }
 };
 
 // A context rule: when one of `words` (a word or phrase, compared on
@@ -87,6 +96,9 @@ struct ContextRules {
 
 struct DetectorOptions {
   double min_score = 0.0;  // findings scoring below this after context are dropped
+  // CreateDefault: also load the tagger (config/pii/ner-model.tsv). Off only
+  // for training the tagger, which needs the rules' findings alone.
+  bool tagger = true;
 };
 
 class Detector {
@@ -95,8 +107,9 @@ class Detector {
            DetectorOptions options = {});
 
   // Every recogniser (patterns, phone, and the gazetteer recogniser with the
-  // word lists of `config_dir`/pii/gazetteers/) with the context rules of
-  // `config_dir`/pii/context.toml.
+  // word lists of `config_dir`/pii/gazetteers/, addresses, financial; last the
+  // tagger with the model `config_dir`/pii/ner-model.tsv, see ner_tagger.h)
+  // with the context rules of `config_dir`/pii/context.toml.
   static Result<Detector> CreateDefault(const std::string& config_dir, DetectorOptions options = {});
 
   // Non-overlapping findings sorted by start (then end), offsets in bytes.
@@ -105,6 +118,10 @@ class Detector {
   // The raw findings of every recogniser, context applied, before overlap
   // resolution: for explaining a decision and for tests.
   std::vector<PiiFinding> DetectAll(std::string_view text) const;
+
+  // The raw findings of the recognisers that do not fill gaps, in
+  // recogniser order, before context: what a gap filler is shown.
+  std::vector<PiiFinding> RuleFindings(std::string_view text) const;
 
   const std::vector<std::unique_ptr<Recogniser>>& recognisers() const { return recognisers_; }
 
