@@ -654,6 +654,28 @@ class Scanner {
            ;
   }
 
+  // A state or province code before its postal code, on the same line or
+  // the next: "Springfield, IL 62704", "Toronto\n, ON\n K1A 0B1". Two or three
+  // capitals, whatever they spell in lower case ("ON", "AT", "ME"), so only
+  // after a comma or a line break: "AT 1400 HOURS" is a time.
+  bool RegionCode(int j) const {
+    if (!Is(j, Kind::kWord) || t_[j].cs != Case::kUpper) return false;
+    if (!Is(j - 1, Kind::kComma) && !Is(j - 1, Kind::kNewline)) return false;
+    // In mixed-case text only, after a town written in it: a legacy upper-case
+    // line has ", TEL 07700 900123".
+    int p = j - 1;
+    while (p >= 0 && p > j - 4 && (Is(p, Kind::kComma) || Is(p, Kind::kNewline))) --p;
+    if (!Is(p, Kind::kWord) || t_[p].cs != Case::kTitle) return false;
+    const std::string_view w = Text(j);
+    if (w.size() < 2 || w.size() > 3) return false;
+    for (unsigned char c : w)
+      if (!IsAsciiUpper(c)) return false;
+    int k = j + 1;
+    if (Is(k, Kind::kNewline) && !t_[k].blank) ++k;
+    return (Is(k, Kind::kNum) && t_[k].postcode_part && Text(k).size() >= 4) ||
+           (Is(k, Kind::kAlnum) && t_[k].postcode_part);
+  }
+
   // The place part of a line from i: up to four name words (particles between
   // them) and up to two postcode parts, in any order. Returns the last token
   // or -1; `postcode` says whether one was seen.
@@ -668,7 +690,12 @@ class Scanner {
         j += 2;
         continue;
       }
-      if (NameWord(j) && !Is(j, Kind::kAlnum)) {
+      if (RegionCode(j)) {
+        // Counted as a name word, whatever the lexicon says of "ON" or "AT".
+        if (words == max_words) break;
+        ++words;
+        last = j;
+      } else if (NameWord(j) && !Is(j, Kind::kAlnum)) {
         if (words == max_words) break;
         ++words;
         last = j;

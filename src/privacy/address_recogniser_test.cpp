@@ -55,6 +55,11 @@ const Case kCases[] = {
     {"Office: 500 Market Street Suite 300, San Francisco, CA 94105", {"500 Market Street Suite 300, San Francisco, CA 94105"}},
     {"John Smith\nThe Old Barn\nMill Lane\nHOLT\nNR25 6AB\nUnited Kingdom",
      {"The Old Barn\nMill Lane\nHOLT\nNR25 6AB\nUnited Kingdom"}},
+    // A region code that is also a word ("ON", "AT") before its postal code.
+    {"Write to 9 Rue Gafsa Apt. 981\nToronto\n, ON\n K1A 0B1\n\nThanks",
+     {"9 Rue Gafsa Apt. 981\nToronto\n, ON\n K1A 0B1"}},
+    {"from 12 Queen Street, Brisbane, QLD 4000 by post", {"12 Queen Street, Brisbane, QLD 4000"}},
+    {"MET HIM AT 12 HIGH STREET AT 1400 HOURS", {"12 HIGH STREET"}},
     // Number after the street name; street type first.
     {"wohnt in der Hauptstraße 5, 10115 Berlin seit", {"Hauptstraße 5, 10115 Berlin"}},
     {"sent to Via Roma 12, Milano", {"Via Roma 12, Milano"}},
