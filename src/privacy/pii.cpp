@@ -13,6 +13,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "privacy/address_block.h"
 #include "privacy/address_recogniser.h"
 #include "privacy/financial_recognisers.h"
 #include "privacy/name_recognisers.h"
@@ -317,7 +318,9 @@ std::vector<PiiFinding> Detector::DetectAll(std::string_view text) const {
 }
 
 std::vector<PiiFinding> Detector::Detect(std::string_view text) const {
-  return ResolveOverlaps(DetectAll(text));
+  std::vector<PiiFinding> findings = ResolveOverlaps(DetectAll(text));
+  CompleteAddresses(text, findings);
+  return findings;
 }
 
 std::vector<PiiFinding> ResolveOverlaps(std::vector<PiiFinding> findings) {
