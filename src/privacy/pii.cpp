@@ -16,9 +16,11 @@
 #include "privacy/address_block.h"
 #include "privacy/address_recogniser.h"
 #include "privacy/financial_recognisers.h"
+#include "privacy/identity_number_recogniser.h"
 #include "privacy/name_recognisers.h"
 #include "privacy/ner_tagger.h"
 #include "privacy/recognisers.h"
+#include "privacy/time_recogniser.h"
 
 namespace foidesk::privacy {
 namespace {
@@ -27,7 +29,7 @@ constexpr std::array<std::string_view, kPiiTypeCount> kTypeNames = {
     "person",      "location",           "address",   "postcode", "phone",
     "email",       "url",                "handle",    "ip_address", "vehicle_registration",
     "ni_number",   "date",               "date_of_birth", "crime_number", "organisation",
-    "financial"};
+    "financial",   "id_number"};
 
 // Context words are compared as lower-case words with dots removed, so
 // "D.O.B.", "d.o.b" and "DOB" are one word and "Tel." is "tel".
@@ -224,6 +226,8 @@ Result<Detector> Detector::CreateDefault(const std::string& config_dir, Detector
   recognisers.push_back(std::make_unique<PaymentCardRecogniser>());
   recognisers.push_back(std::make_unique<IbanRecogniser>());
   recognisers.push_back(std::make_unique<BankAccountRecogniser>());
+  recognisers.push_back(MakeTimeRecogniser());
+  recognisers.push_back(MakeIdNumberRecogniser());
   if (model) recognisers.push_back(std::make_unique<TaggerRecogniser>(gaz, model));
   return Detector(std::move(recognisers), std::move(*context), options);
 }

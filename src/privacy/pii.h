@@ -32,14 +32,15 @@ enum class PiiType {
   kCrimeNumber,
   kOrganisation,  // school or workplace next to a person
   kFinancial,     // payment card number, IBAN, sort code, bank account number
+  kIdNumber,      // passport, driving licence, foreign social security number
 };
 
-inline constexpr int kPiiTypeCount = 16;
+inline constexpr int kPiiTypeCount = 17;
 
 // Stable lower-case names used in JSON, data files and reports:
 // "person", "location", "address", "postcode", "phone", "email", "url",
 // "handle", "ip_address", "vehicle_registration", "ni_number", "date",
-// "date_of_birth", "crime_number", "organisation", "financial".
+// "date_of_birth", "crime_number", "organisation", "financial", "id_number".
 std::string_view PiiTypeName(PiiType type);
 std::optional<PiiType> PiiTypeFromName(std::string_view name);
 

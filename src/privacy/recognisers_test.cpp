@@ -115,7 +115,8 @@ const Positive kPositives[] = {
     {"on 30 October 2015 the", PiiType::kDate, "30 October 2015"},
     {"ON 1ST MARCH 2012 HE", PiiType::kDate, "1ST MARCH 2012"},
     {"on February 29, 2012 there", PiiType::kDate, "February 29, 2012"},
-    {"stamped 2015-11-02T14:03", PiiType::kDate, "2015-11-02"},
+    {"stamped 2015-11-02T14:03", PiiType::kDate, "2015-11-02T14:03"},
+    {"SSN 460-89-9847 and", PiiType::kIdNumber, "460-89-9847"},
     {"on 30/10 he accepted", PiiType::kDate, "30/10"},
     // Dates as visitors from abroad write them.
     {"on January 5, 2021 she", PiiType::kDate, "January 5, 2021"},
@@ -200,7 +201,6 @@ const Negative kNegatives[] = {
     {"seized 12345 tablets in total, OR 12345 more"},
     {"version 192.168.100.2000 and 555.123.4567.8"},
     {"scored 100-123-4567 points"},
-    {"SSN 460-89-9847 and 054-28-6917"},
     // The same digit runs without a phone cue, or after words that are not one.
     {"seized 467 3395 units; stock 9472 7916, ref 78 651 450"},
     {"the phone was sold for 1234567 units"},

@@ -21,7 +21,7 @@ constexpr std::array<std::string_view, kPiiTypeCount> kDefaultLabels = {
     "[NAME]",      "[LOCATION]", "[ADDRESS]",       "[POSTCODE]",     "[PHONE]",
     "[EMAIL]",     "[URL]",      "[HANDLE]",        "[IP ADDRESS]",   "[VEHICLE REGISTRATION]",
     "[NI NUMBER]", "[DATE]",     "[DATE OF BIRTH]", "[CRIME NUMBER]", "[ORGANISATION]",
-    "[FINANCIAL]"};
+    "[FINANCIAL]", "[ID NUMBER]"};
 
 constexpr std::array<std::string_view, 12> kMonthNames = {
     "January", "February", "March",     "April",   "May",      "June",
@@ -607,6 +607,20 @@ std::optional<std::string> GeneraliseValue(std::string_view value, PiiType type,
                                            GeneraliseOption option) {
   if (!OptionFits(type, option)) return std::nullopt;
   if (option == GeneraliseOption::kOutward) return PostcodeOutward(value);
+  // A year alone is already coarser than a month: it is its own generalisation.
+  if (value.size() == 4 && IsDigits(value) && (value[0] == '1' || value[0] == '2')) return std::string(value);
+  // A timestamp generalises as its date: "2000-04-16 11:34:35" -> "April 2000".
+  for (size_t i = 8; i < value.size(); ++i) {
+    if (value[i] != ' ' && value[i] != 'T') continue;
+    std::string_view rest = value.substr(i + 1);
+    if (rest.substr(0, 3) == "at " || rest.substr(0, 3) == "AT ") rest.remove_prefix(3);
+    size_t d = 0;
+    while (d < rest.size() && d < 2 && IsDigit(rest[d])) ++d;
+    if (d == 0 || d >= rest.size() || (rest[d] != ':' && rest[d] != '.')) continue;
+    value = value.substr(0, i);
+    if (!value.empty() && value.back() == ',') value.remove_suffix(1);
+    break;
+  }
   const std::optional<LooseDate> d = ParseLooseDate(value);
   if (!d) return std::nullopt;
   if (option == GeneraliseOption::kYear) {

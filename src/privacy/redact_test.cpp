@@ -171,6 +171,24 @@ TEST(RedactOperators, GeneraliseDate) {
        {{"1/2/2003", PiiType::kDate}},
        "",
        "on February 2003"},
+      // A year alone is already coarser than a month: it stays.
+      {"year to month", month, "founded in 1977.", {{"1977", PiiType::kDate}}, "", "founded in 1977."},
+      {"year to year", year, "founded in 1977.", {{"1977", PiiType::kDate}}, "", "founded in 1977."},
+      // A timestamp generalises as its date.
+      {"timestamp to month",
+       month,
+       "When: 2000-04-16 11:34:35\n",
+       {{"2000-04-16 11:34:35", PiiType::kDate}},
+       "",
+       "When: April 2000\n"},
+      {"date and time to year",
+       year,
+       "seen 14/02/2021 at 23:10 by",
+       {{"14/02/2021 at 23:10", PiiType::kDate}},
+       "",
+       "seen 2021 by"},
+      // A weekday has no month or year: replaced, never kept.
+      {"weekday to month", month, "on Tuesday", {{"Tuesday", PiiType::kDate}}, "", "on [DATE]"},
   });
 }
 

@@ -347,7 +347,7 @@ constexpr OtherBlackmail kOther[kBlackmailKindCount] = {
 constexpr const char* kBlackmailUpdates[] = {
     "Linked to {crimeref}.",
     "Money was to be paid into account {account}, sort code {sortcode}; bank enquiries made.",
-    "{ST} {sname} (DOB {sdob}, NI {ni}) arrested on {date} and bailed.",
+    "{ST} {sname} (DOB {sdob}, NI {ni}, passport {passport}) arrested on {date} and bailed.",
     "Enquiries with the bank made, no further lines of enquiry.",
     "{IP} advised not to pay and to keep all messages. {OIC} {officer}.",
     "{ST} {sname} (DOB {sdob}) interviewed under caution, denies the offence.",
@@ -502,7 +502,7 @@ const char* PickContactLine(Rng& rng) {
       "Occurred around {time} on {date}, {street}, {town}.",
       "{IP}'s online profile {url}, mobile {phone}.",
       "{IP} is {occ}; contact {phone}.",
-      "{IP} DOB {vdob}, NI no {ni}.",
+      "{IP} DOB {vdob}, NI no {ni}, passport no {passport}.",
       "{IP} has since moved to {addr} {pc}, tel {phone2}.",
       "{IP} can be reached on {phone2} (home) or {phone} (mobile).",
       "Previous report {crimeref} refers.",

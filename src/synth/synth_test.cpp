@@ -633,7 +633,7 @@ TEST_F(SynthForce, PlantedPersonalDataIsWhereTheRecordSays) {
   const char* const kTypes[] = {"person", "location", "address", "postcode", "phone",
                                 "email", "url", "handle", "ip_address", "vehicle_registration",
                                 "ni_number", "date", "date_of_birth", "crime_number",
-                                "organisation", "financial"};
+                                "organisation", "financial", "id_number"};
   for (const char* type : kTypes) {
     EXPECT_GE(in_texts[type]["crs"], 20) << type << " in legacy texts";
     EXPECT_GE(in_texts[type]["rms"], 5) << type << " in current texts";

@@ -119,6 +119,7 @@ enum class Slot {
   kVerb,
   kSortcode,
   kAccount,
+  kPassport,
 };
 
 // Sorted by name for binary search.
@@ -141,6 +142,7 @@ constexpr std::pair<std::string_view, Slot> kSlots[] = {
     {"mediump", Slot::kMediump}, {"mtcn", Slot::kMtcn},
     {"ni", Slot::kNi},           {"occ", Slot::kOcc},
     {"officer", Slot::kOfficer}, {"oic", Slot::kOic},
+    {"passport", Slot::kPassport},
     {"pc", Slot::kPc},           {"phone", Slot::kPhone},
     {"phone2", Slot::kPhone2},   {"place", Slot::kPlace},
     {"platform", Slot::kPlatform}, {"quote", Slot::kQuote},
@@ -640,7 +642,7 @@ const char* PiiKindName(PiiKind kind) {
       "person",    "location",  "address",              "postcode",  "phone",
       "email",     "url",       "handle",               "ip_address", "vehicle_registration",
       "ni_number", "date",      "date_of_birth",        "crime_number", "organisation",
-      "financial"};
+      "financial", "id_number"};
   return kNames[static_cast<int>(kind)];
 }
 
@@ -1197,6 +1199,12 @@ void Render(std::string_view tpl, const Facts& f, Style style, std::string& out,
       case Slot::kAccount:
         AppendDigits(out, f.account, 8);
         mark(PiiKind::kFinancial, from);
+        break;
+      case Slot::kPassport:
+        // Nine digits, as a UK passport number, made from the record's other
+        // numbers so that the random stream (and every other text) stays as it was.
+        AppendDigits(out, 100000000 + (f.account * 31LL + f.ni_digits) % 900000000, 9);
+        mark(PiiKind::kIdNumber, from);
         break;
     }
     if (crs) UpperInPlace(out, from);

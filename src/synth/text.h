@@ -37,8 +37,9 @@ enum class PiiKind : int {
   kCrimeNumber,
   kOrganisation,
   kFinancial,  // sort code, bank account number
+  kIdNumber,   // passport number
 };
-inline constexpr int kPiiKindCount = 16;
+inline constexpr int kPiiKindCount = 17;
 // "person", "location", ..., "organisation", as privacy::PiiTypeName.
 const char* PiiKindName(PiiKind kind);
 
