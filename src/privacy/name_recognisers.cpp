@@ -381,6 +381,11 @@ struct NameScan {
   bool TryNickname(size_t i, size_t& next);
   bool TryPerson(size_t i, size_t& next);
   bool TryNamed(size_t i, size_t& next);
+  bool TryLowerCaseName(size_t i, size_t& next);
+  bool TryLowerCaseList(size_t i, size_t& next);
+  bool TrySpeaker(size_t i, size_t& next);
+  size_t SpeakerLines();
+  size_t speaker_lines_ = static_cast<size_t>(-1);  // lines "Word: ...", counted when first needed
   bool TryNameList(size_t i, size_t& next);
   bool ListMember(const Token& w) const;
   bool NamedWord(const Token& w) const;
@@ -935,6 +940,46 @@ bool NameScan::TryNamed(size_t i, size_t& next) {
   return true;
 }
 
+// A name typed in lower case, as in chat and e-mail ("olga krylova",
+// "benjamin a seiler", "eric g. samoylova"): a given name that no list holds
+// as a common word, an optional initial, then a surname no list holds as a
+// common word, or a word no list knows at all. Lower case says nothing by
+// itself, so both words must look like a name.
+bool NameScan::TryLowerCaseName(size_t i, size_t& next) {
+  const Token& t = T(i);
+  if (t.shape != Shape::kLower || t.upper_line || t.covered || t.embedded || t.cues) return false;
+  const uint16_t f = gaz.Lookup(Key(t));
+  if (!(f & kGivenName) || (f & (kCommonWord | kNotName | kPlace | kPlaceStart))) return false;
+  if (t.name_end != t.end) return false;
+  size_t j = i + 1;
+  if (j >= N() || T(j).gap != Gap::kSpace) return false;
+  const Token& mid = T(j);
+  const bool initial = mid.shape == Shape::kInitial || (mid.shape == Shape::kLower && mid.key_len == 1);
+  if (initial) ++j;
+  if (j >= N() || (T(j).gap != Gap::kSpace && !(initial && T(j).gap == Gap::kStop)) ) return false;
+  if (initial && T(j).gap == Gap::kStop &&
+      text.substr(mid.end, T(j).start - mid.end).find_first_not_of(". ") != std::string_view::npos)
+    return false;
+  const Token& s = T(j);
+  if (s.shape != Shape::kLower || s.covered || s.embedded || s.cues || s.key_len < 3) return false;
+  const uint16_t g = gaz.Lookup(Key(s));
+  if (g & (kCommonWord | kNotName | kPlace | kPlaceStart)) return false;
+  // "a" and "i" are words: as an initial they need a listed surname.
+  if (initial && mid.shape == Shape::kLower && (Key(mid) == "a" || Key(mid) == "i") && !(g & kSurname))
+    return false;
+  if (!(g & (kSurname | kGivenName))) {
+    // An unknown word: letters only, so no code or number.
+    const std::string_view k = Key(s);
+    if (!std::all_of(k.begin(), k.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80 || c == '-' || c == '\'';
+        }))
+      return false;
+  }
+  Emit(PiiType::kPerson, t.start, s.name_end, (g & kSurname) ? 0.6 : 0.5, "person");
+  next = j + 1;
+  return true;
+}
+
 // A member of a mixed-case list of persons: one capitalised word that a
 // name list holds (common words too: "Brown") or that no list knows.
 bool NameScan::ListMember(const Token& w) const {
@@ -956,7 +1001,8 @@ bool NameScan::TryNameList(size_t i, size_t& next) {
   if (i + 2 >= n || !ListMember(T(i))) return false;
   // The first member is not the end of a longer name ("John Smith, Jones and")
   // nor of a pair before it ("Marks & Spencer and Dolce").
-  if (i > 0 && T(i).gap == Gap::kSpace && T(i - 1).shape == Shape::kCap) return false;
+  if (i > 0 && T(i).gap == Gap::kSpace && T(i - 1).shape == Shape::kCap && Key(T(i - 1)) != "the")
+    return false;
   if (T(i).gap == Gap::kAmp ||
       (i >= 2 && T(i).gap == Gap::kSpace && Key(T(i - 1)) == "and" &&
        T(i - 2).shape == Shape::kCap))
@@ -989,10 +1035,26 @@ bool NameScan::TryNameList(size_t i, size_t& next) {
     break;
   }
   if (!closed) return false;
+  // "Clark, Romero and Hall Orchestra", "at Jones, Mitchell and Williams":
+  // three surnames make a firm's name, as solicitors and accountants write it.
+  const auto surname_like = [&](size_t c) {
+    const uint16_t f = T(members[c]).flags;
+    return (f & kSurname) || !(f & (kGivenName | kCommonWord));
+  };
+  const bool firm = count == 3 && surname_like(0) && surname_like(1) && surname_like(2);
+  const bool firm_cue = i > 0 && T(i).gap == Gap::kSpace && [&] {
+    const std::string_view pk = Key(T(i - 1));
+    return pk == "at" || pk == "for" || pk == "from" || pk == "of" || pk == "with" || pk == "by" ||
+           pk == "joined" || pk == "the";
+  }();
   // The last member does not start a longer name, an organisation or a pair.
   if (k + 1 < n && T(k + 1).gap == Gap::kSpace &&
-      (T(k + 1).shape == Shape::kCap || (T(k + 1).cues & kOrgSuffix)))
-    return false;
+      (T(k + 1).shape == Shape::kCap || (T(k + 1).cues & kOrgSuffix))) {
+    if (!firm || (T(k + 1).flags & (kGivenName | kSurname))) return false;
+    Emit(PiiType::kOrganisation, T(i).start, T(k).name_end, 0.55, "organisation");
+    next = k + 1;
+    return true;
+  }
   if (k + 1 < n && T(k + 1).gap == Gap::kAmp) return false;
   if (k + 2 < n && T(k + 1).gap == Gap::kSpace && Key(T(k + 1)) == "and" &&
       T(k + 2).gap == Gap::kSpace && T(k + 2).shape == Shape::kCap)
@@ -1012,8 +1074,74 @@ bool NameScan::TryNameList(size_t i, size_t& next) {
     const Token& w = T(members[c]);
     Emit(PiiType::kPerson, w.start, w.end, 0.6, "person");
   }
+  if (firm && firm_cue) Emit(PiiType::kOrganisation, T(i).start, T(k).name_end, 0.6, "organisation");
   next = k + 1;
   return true;
+}
+
+// "they had 6: silvana, adam, chad and caleb": a list of three or more given
+// names in lower case. A name that is also a word ("chad") counts when two
+// others are not.
+bool NameScan::TryLowerCaseList(size_t i, size_t& next) {
+  size_t strong = 0;
+  const auto member = [&](const Token& w) {
+    if (w.shape != Shape::kLower || w.upper_line || w.covered || w.embedded || w.cues) return false;
+    if (w.name_end != w.end) return false;
+    const uint16_t f = gaz.Lookup(Key(w));
+    if (!(f & kGivenName) || (f & kNotName)) return false;
+    if (!(f & kCommonWord)) ++strong;
+    return true;
+  };
+  const size_t n = N();
+  if (i + 2 >= n || !CommaBefore(i + 1) || !member(T(i))) return false;
+  size_t k = i;
+  size_t count = 1;
+  while (k + 1 < n && CommaBefore(k + 1) && member(T(k + 1))) ++k, ++count;
+  size_t m = k + 1;
+  if (m < n && T(m).gap == Gap::kSpace && Key(T(m)) == "and") ++m;
+  else if (!(m < n && T(m).gap == Gap::kAmp)) return false;
+  if (m >= n || T(m).gap != Gap::kSpace || !member(T(m)) || count + 1 < 3 || strong < 2)
+    return false;
+  for (size_t c = i; c <= k; ++c) Emit(PiiType::kPerson, T(c).start, T(c).end, 0.5, "person");
+  Emit(PiiType::kPerson, T(m).start, T(m).end, 0.5, "person");
+  next = m + 1;
+  return true;
+}
+
+// "John: You saved my life!", "Halldór: What a wife.": a speaker's name at
+// the start of a line of a dialogue or chat log. A name list's given name
+// that is no common word; any other capitalised word only when the text
+// has two such lines or more, since "Note:" and "Subject:" are labels.
+bool NameScan::TrySpeaker(size_t i, size_t& next) {
+  const Token& t = T(i);
+  if (i + 1 >= N() || t.upper_line || t.shape != Shape::kCap || t.covered || t.embedded || t.cues)
+    return false;
+  if (!(i == 0 || t.gap == Gap::kBreak)) return false;
+  if (t.flags & (kNotName | kPlace | kPlaceStart | kCommonWord)) {
+    if (!(t.flags & kGivenName) || (t.flags & (kNotName | kCommonWord))) return false;
+  }
+  const Token& after = T(i + 1);
+  const std::string_view between = text.substr(t.end, after.start - t.end);
+  if (between.empty() || between[0] != ':' || between.find('\n') != std::string_view::npos)
+    return false;
+  const bool listed = (t.flags & kGivenName) && !(t.flags & kCommonWord);
+  if (!listed && SpeakerLines() < 2) return false;
+  Emit(PiiType::kPerson, t.start, t.end, listed ? 0.6 : 0.5, "person");
+  next = i + 1;
+  return true;
+}
+
+size_t NameScan::SpeakerLines() {
+  if (speaker_lines_ != static_cast<size_t>(-1)) return speaker_lines_;
+  speaker_lines_ = 0;
+  for (size_t i = 0; i + 1 < N(); ++i) {
+    const Token& t = T(i);
+    if (!(i == 0 || t.gap == Gap::kBreak) || t.shape != Shape::kCap) continue;
+    const std::string_view between = text.substr(t.end, T(i + 1).start - t.end);
+    if (!between.empty() && between[0] == ':' && between.find('\n') == std::string_view::npos)
+      ++speaker_lines_;
+  }
+  return speaker_lines_;
 }
 
 bool NameScan::TryPerson(size_t i, size_t& next) {
@@ -1501,7 +1629,9 @@ void NameScan::Run() {
          (T(i + 1).gap == Gap::kPunct || T(i + 1).gap == Gap::kAmp ||
           (T(i + 1).gap == Gap::kSpace && (T(i + 1).cues & kConnector))) &&
          TryNameList(i, next)) ||
-        TryPerson(i, next)) {
+        TryPerson(i, next) ||
+        (t.shape == Shape::kLower && (TryLowerCaseList(i, next) || TryLowerCaseName(i, next))) ||
+        (t.shape == Shape::kCap && (i == 0 || t.gap == Gap::kBreak) && TrySpeaker(i, next))) {
       last_person_next_ = std::max(next, i + 1);
       i = last_person_next_;
       continue;

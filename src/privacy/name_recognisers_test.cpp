@@ -73,6 +73,17 @@ const Case kCases[] = {
      {"Rose", "J. Smith", "J.A. Smith"}, {}, {}},
     {"Dr Sarah O'Neill-Smith saw the child at the surgery.", {"Sarah O'Neill-Smith"}, {}, {}},
     {"Nathan's phone was taken.", {"Nathan"}, {}, {}},
+    // Lower case, as typed in chat: a given name and a surname or unknown word.
+    {"follow up with patricia desrosiers in a couple of months.", {"patricia desrosiers"}, {}, {}},
+    {"have you heard eric g. samoylova speak yet", {"eric g. samoylova"}, {}, {}},
+    {"i will mark the door and bill them", {}, {}, {}},
+    {"they had 3: silvana, adam, chad and caleb.", {"silvana", "adam", "chad", "caleb"}, {}, {}},
+    {"we sold milk, bread, eggs and jam.", {}, {}, {}},
+    // Speakers of a dialogue or chat log.
+    {"Ubul: What a wife.\nNicole: Remember me?", {"Ubul", "Nicole"}, {}, {}},
+    {"Note: none of this was seen.", {}, {}, {}},
+    // Three surnames make a firm when a capitalised word or a cue goes with them.
+    {"The Clark, Romero and Bryce Orchestra played.", {}, {}, {"Clark, Romero and Bryce"}},
     // Nicknames.
     {"Suspect known as 'Smudge' and aka Dazza was seen in Diss.", {"Smudge", "Dazza"}, {"Diss"}, {}},
     {"S/T KNOWN AS \"BIG DAVE\" ON THE ESTATE.", {"BIG DAVE"}, {}, {}},
