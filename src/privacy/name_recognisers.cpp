@@ -105,6 +105,7 @@ struct Token {
   Gap gap = Gap::kBreak;
   bool upper_line = false;
   bool upper_sentence = false;  // its sentence is upper case (in a line that is not)
+  bool lower_line = false;  // no word of its line is capitalised: case says nothing there
   bool dot_after = false;
   bool covered = false;  // inside an organisation already found
   bool embedded = false;  // inside an e-mail address, handle or URL
@@ -475,6 +476,7 @@ void NameScan::Tokenise() {
   Gap gap = Gap::kBreak;
   size_t line_first = 0;
   size_t upper = 0, lower = 0;
+  size_t capitalised = 0;  // words of the line with a capital letter, initials aside
   // A sentence in upper case inside a line that is not ("ONE YOUTH NAMED AS
   // T WATTS. WORDS USED: “you think you're safe”") is upper case too.
   size_t sentence_first = 0;
@@ -488,10 +490,12 @@ void NameScan::Tokenise() {
   auto close_line = [&]() {
     close_sentence();
     const bool up = upper >= 2 && lower * 8 < upper;
-    for (size_t k = line_first; k < s.tokens.size(); ++k)
+    for (size_t k = line_first; k < s.tokens.size(); ++k) {
       s.tokens[k].upper_line = up || s.tokens[k].upper_sentence;
+      s.tokens[k].lower_line = capitalised == 0;
+    }
     line_first = s.tokens.size();
-    upper = lower = 0;
+    upper = lower = capitalised = 0;
   };
   size_t i = 0;
   const size_t n = text.size();
@@ -577,6 +581,7 @@ void NameScan::Tokenise() {
       t.shape = Shape::kLower;
     }
     if (letters >= 2) {
+      if (has_upper) ++capitalised;
       if (has_lower) lower += letters; else upper += letters;
       if (has_lower) s_lower += letters; else s_upper += letters;
     }
@@ -944,7 +949,8 @@ bool NameScan::TryNamed(size_t i, size_t& next) {
 // "benjamin a seiler", "eric g. samoylova"): a given name that no list holds
 // as a common word, an optional initial, then a surname no list holds as a
 // common word, or a word no list knows at all. Lower case says nothing by
-// itself, so both words must look like a name.
+// itself, so both words must look like a name. Tried only on lines with no
+// capital at all: where the writer capitalises, a lower-case word is no name.
 bool NameScan::TryLowerCaseName(size_t i, size_t& next) {
   const Token& t = T(i);
   if (t.shape != Shape::kLower || t.upper_line || t.covered || t.embedded || t.cues) return false;
@@ -1630,7 +1636,8 @@ void NameScan::Run() {
           (T(i + 1).gap == Gap::kSpace && (T(i + 1).cues & kConnector))) &&
          TryNameList(i, next)) ||
         TryPerson(i, next) ||
-        (t.shape == Shape::kLower && (TryLowerCaseList(i, next) || TryLowerCaseName(i, next))) ||
+        (t.lower_line && t.shape == Shape::kLower &&
+         (TryLowerCaseList(i, next) || TryLowerCaseName(i, next))) ||
         (t.shape == Shape::kCap && (i == 0 || t.gap == Gap::kBreak) && TrySpeaker(i, next))) {
       last_person_next_ = std::max(next, i + 1);
       i = last_person_next_;
