@@ -268,13 +268,8 @@ class Completer {
     return true;
   }
 
-  bool ShortTail(size_t b, size_t e) const {
-    size_t words = 0;
-    for (size_t i = b; i < e; ++i)
-      if (!IsBlank(static_cast<unsigned char>(text_[i])) &&
-          (i == b || IsBlank(static_cast<unsigned char>(text_[i - 1]))))
-        ++words;
-    if (words > kMaxTailWords) return false;
+  // Whether the findings in [b, e), if any, are all places and addresses.
+  bool OnlyPlacesIn(size_t b, size_t e) const {
     auto it = std::lower_bound(findings_.begin(), findings_.end(), b,
                                [](const PiiFinding& f, size_t v) { return f.end <= v; });
     for (; it != findings_.end() && it->start < e; ++it)
@@ -320,18 +315,32 @@ class Completer {
   // a block. Lines above count only when the address starts its line, lines
   // below only when it ends its line: "Meet me at 12 Vej 3\nApt. 4\nAarhus".
   void BlockLines(const PiiFinding& f) {
-    const Line first = LineAt(LineStart(f.start));
-    const Line last = LineAt(LineStart(f.end == 0 ? 0 : f.end - 1));
+    // Cheap tests first, reading only the bytes next to the address: in prose
+    // it neither starts nor ends its line, and most findings are in prose.
+    size_t b = f.start;
     bool starts_line = true;
-    for (size_t i = first.begin; i < f.start && starts_line; ++i)
-      starts_line = IsDigit(static_cast<unsigned char>(text_[i])) || IsBlank(static_cast<unsigned char>(text_[i]));
-    if (starts_line) Add(first.begin, f.start, kLineScore);
+    while (b > 0 && text_[b - 1] != '\n' && starts_line) {
+      const unsigned char c = static_cast<unsigned char>(text_[b - 1]);
+      starts_line = IsDigit(c) || IsBlank(c) || c == '>' || c == '?' || c == '|';
+      --b;
+    }
+    if (starts_line) Add(LineAt(b).begin, f.start, kLineScore);
     // The rest of the line is the address's when it is short and holds no
     // finding but places: "Velenje nan", "Montealegre del Castillo, Spain
     // 49079", not "TEL 07700 900123 REPORTED ON ...".
-    const bool ends_line = f.end >= last.end || (ShortTail(f.end, last.end) && AddLinePart(f.end, last.end));
+    size_t line_end = f.end;
+    size_t words = 0;
+    while (line_end < text_.size() && text_[line_end] != '\n' && words <= kMaxTailWords) {
+      if (!IsBlank(static_cast<unsigned char>(text_[line_end])) &&
+          (line_end == f.end || IsBlank(static_cast<unsigned char>(text_[line_end - 1]))))
+        ++words;
+      ++line_end;
+    }
+    const bool ends_line =
+        words <= kMaxTailWords &&
+        (line_end == f.end || (OnlyPlacesIn(f.end, line_end) && AddLinePart(f.end, line_end)));
     if (ends_line) {
-      size_t next = last.end;
+      size_t next = line_end;
       for (int taken = 0, blanks = 0; taken < kLinesBelow && next < text_.size();) {
         const Line l = LineAt(next + 1);
         next = l.end;
