@@ -341,29 +341,35 @@ class Completer {
         (line_end == f.end || (OnlyPlacesIn(f.end, line_end) && AddLinePart(f.end, line_end)));
     if (ends_line) {
       size_t next = line_end;
-      for (int taken = 0, blanks = 0; taken < kLinesBelow && next < text_.size();) {
+      WalkLines(kLinesBelow, [&]() -> std::optional<Line> {
+        if (next >= text_.size()) return std::nullopt;
         const Line l = LineAt(next + 1);
         next = l.end;
-        if (l.blank) {
-          if (++blanks > 1) break;
-          continue;
-        }
-        if (!MayBeBlockLine(l) || !AddLinePart(l.begin, l.end)) break;
-        ++taken;
-        blanks = 0;
-      }
+        return l;
+      });
     }
     if (!starts_line) return;
     size_t start = LineStart(f.start);
-    for (int taken = 0, blanks = 0; taken < kLinesAbove && start > 0;) {
-      const size_t prev = LineStart(start - 1);
-      const Line l = LineAt(prev);
-      start = prev;
-      if (l.blank) {
-        if (++blanks > 1) break;
+    WalkLines(kLinesAbove, [&]() -> std::optional<Line> {
+      if (start == 0) return std::nullopt;
+      start = LineStart(start - 1);
+      return LineAt(start);
+    });
+  }
+
+  // Takes up to `most` lines of a block from `next_line` (the next line away
+  // from the address, or none at the text's edge) until one is not part of
+  // it; one blank line may sit inside a block, two end it.
+  template <typename NextLine>
+  void WalkLines(int most, NextLine&& next_line) {
+    for (int taken = 0, blanks = 0; taken < most;) {
+      const std::optional<Line> l = next_line();
+      if (!l) return;
+      if (l->blank) {
+        if (++blanks > 1) return;
         continue;
       }
-      if (!MayBeBlockLine(l) || !AddLinePart(l.begin, l.end)) break;
+      if (!MayBeBlockLine(*l) || !AddLinePart(l->begin, l->end)) return;
       ++taken;
       blanks = 0;
     }

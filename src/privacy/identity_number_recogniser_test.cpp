@@ -4,34 +4,17 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
-#include <tuple>
 #include <vector>
+
+#include "privacy/pattern_test_util.h"
 
 namespace foidesk::privacy {
 namespace {
 
 std::vector<std::string> Ids(std::string_view text) {
   static const auto r = MakeIdNumberRecogniser();
-  EXPECT_TRUE(r->ok());
-  std::vector<PiiFinding> found;
-  r->Find(text, found);
-  // Two patterns may find the same span; the detector keeps one.
-  std::sort(found.begin(), found.end(), [](const PiiFinding& a, const PiiFinding& b) {
-    return std::tie(a.start, a.end) < std::tie(b.start, b.end);
-  });
-  found.erase(std::unique(found.begin(), found.end(),
-                          [](const PiiFinding& a, const PiiFinding& b) {
-                            return a.start == b.start && a.end == b.end;
-                          }),
-              found.end());
-  std::vector<std::string> out;
-  for (const PiiFinding& f : found) {
-    EXPECT_EQ(f.type, PiiType::kIdNumber);
-    out.emplace_back(text.substr(f.start, f.end - f.start));
-  }
-  return out;
+  return FoundTexts(*r, text, PiiType::kIdNumber);
 }
 
 using Strings = std::vector<std::string>;
