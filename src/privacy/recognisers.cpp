@@ -29,6 +29,7 @@ constexpr double kReject = -1;
 constexpr const char* kPhoneCandidate =
     "(\\+?\\(?[0-9][0-9 ()\\-]{5,40}[0-9]|\\(?[0-9]{3}\\)?\\.[0-9]{3}\\.[0-9]{4}|"
     "0[1-9](?:\\.[0-9]{2}){4})";
+constexpr size_t kPhoneCandidateMax = 44;  // its longest match
 
 char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -156,6 +157,207 @@ bool LooksLikeTime(std::string_view s) {
   return rest.empty() || rest == "am" || rest == "pm" || rest == "hrs";
 }
 
+constexpr std::string_view kDigits = "0123456789";
+constexpr std::string_view kUpper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+constexpr std::string_view kLetters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+constexpr std::string_view kAlnum =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+constexpr std::string_view kSpace = " \t\n\v\f\r";  // \s, and \v
+constexpr std::string_view kLettersSpace =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz \t\n\v\f\r";
+
+constexpr size_t kAnywhere = std::string::npos;
+// Bytes a windowed search reads beyond a pattern's longest match.
+constexpr size_t kWindow = 64;
+
+// Hints (MatchHint): a byte of `bytes` at most `reach` bytes into the match,
+// or a byte of `first` followed by one of `next`. In (?i) patterns k and s
+// also match the 3- and 2-byte KELVIN SIGN and LONG S, hence the slack.
+MatchHint Has(std::string_view bytes, size_t reach = kAnywhere) {
+  return {.alone = std::string(bytes), .reach = reach};
+}
+MatchHint HasPair(std::string_view first, std::string_view next, size_t reach = kAnywhere) {
+  return {.alone = {}, .pair = std::string(first), .next = std::string(next), .reach = reach};
+}
+// Every byte of the match is one of `bytes`, and it has at least `min_run`.
+MatchHint Within(std::string_view bytes, size_t min_run) {
+  MatchHint h;
+  h.within = std::string(bytes);
+  h.min_run = min_run;
+  return h;
+}
+// `ascii` and the bytes of every multi-byte character: letters outside
+// ASCII, and the k and s of (?i) patterns.
+std::string CaseFolded(std::string_view ascii) {
+  std::string s(ascii);
+  for (int c = 0x80; c <= 0xFF; ++c) s += static_cast<char>(c);
+  return s;
+}
+// The hint with `run`: the condition comes after bytes of `bytes` and
+// multi-byte characters only (and `lead` bytes of anything before them).
+MatchHint After(MatchHint h, std::string_view bytes, size_t lead = 0) {
+  h.run = CaseFolded(bytes);
+  h.lead = lead;
+  return h;
+}
+
+// Whether a pattern's one capture group spans its whole match: "(...)" with
+// nothing but "(?i)" and "\b" around it.
+bool GroupIsWholeMatch(std::string_view re) {
+  if (re.starts_with("(?i)")) re.remove_prefix(4);
+  if (re.starts_with("\\b")) re.remove_prefix(2);
+  if (re.size() < 2 || re[0] != '(' || re[1] == '?') return false;
+  int depth = 0;
+  for (size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {  // a class, up to its closing bracket
+      ++i;
+      if (i < re.size() && re[i] == '^') ++i;
+      if (i < re.size() && re[i] == ']') ++i;  // a leading ']' is literal
+      while (i < re.size() && re[i] != ']') i += re[i] == '\\' ? 2 : 1;
+      if (i >= re.size()) return false;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      const std::string_view rest = re.substr(i + 1);
+      return rest.empty() || rest == "\\b";
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+struct HintTable {
+  static constexpr uint8_t kAlone = 1, kPair = 2;
+  std::array<uint8_t, 256> kind{};
+  std::array<bool, 256> next{};
+  std::array<bool, 256> run{};
+  std::array<bool, 256> within{};
+  bool has_within;
+  size_t min_run;
+  size_t reach;
+  size_t lead;
+  bool has_run;
+  int only = -1;  // the one byte of `kind`, searched with memchr
+
+  explicit HintTable(const MatchHint& h)
+      : has_within(!h.within.empty()), min_run(std::max<size_t>(h.min_run, 1)),
+        reach(h.within.empty() ? h.reach : 0), lead(h.lead), has_run(!h.run.empty()) {
+    for (char c : h.within) within[static_cast<unsigned char>(c)] = true;
+    for (char c : h.alone) kind[static_cast<unsigned char>(c)] |= kAlone;
+    for (char c : h.pair) kind[static_cast<unsigned char>(c)] |= kPair;
+    for (char c : h.next) next[static_cast<unsigned char>(c)] = true;
+    for (char c : h.run) run[static_cast<unsigned char>(c)] = true;
+    if (h.alone.size() + h.pair.size() == 1)
+      only = static_cast<unsigned char>(h.alone.empty() ? h.pair[0] : h.alone[0]);
+  }
+
+  // The first position at or after `from` where the condition holds, or
+  // npos; with `within`, the start of the first run (from `from` on) long
+  // enough, whose end goes to `run_end`.
+  size_t First(std::string_view text, size_t from, size_t& run_end) const {
+    const char* p = text.data();
+    const size_t n = text.size();
+    run_end = n;
+    if (has_within) {
+      for (size_t i = from; i < n;) {
+        while (i < n && !within[static_cast<unsigned char>(p[i])]) ++i;
+        const size_t b = i;
+        while (i < n && within[static_cast<unsigned char>(p[i])]) ++i;
+        if (i > b && i - b >= min_run) {
+          run_end = i;
+          return b;
+        }
+      }
+      return std::string_view::npos;
+    }
+    if (only >= 0) {
+      for (size_t i = from; i < n; ++i) {
+        const void* q = std::memchr(p + i, only, n - i);
+        if (!q) break;
+        i = static_cast<size_t>(static_cast<const char*>(q) - p);
+        if (kind[static_cast<unsigned char>(only)] & kAlone) return i;
+        if (i + 1 < n && next[static_cast<unsigned char>(p[i + 1])]) return i;
+      }
+      return std::string_view::npos;
+    }
+    for (size_t i = from; i < n; ++i) {
+      const uint8_t k = kind[static_cast<unsigned char>(p[i])];
+      if (k == 0) continue;
+      if ((k & kAlone) || (i + 1 < n && next[static_cast<unsigned char>(p[i + 1])])) return i;
+    }
+    return std::string_view::npos;
+  }
+
+  // Narrows `from` (the search's start) past where no match that starts at
+  // or after `pos` can start, given `at`, the first place at or after `pos`
+  // where the condition holds.
+  void Narrow(std::string_view text, size_t pos, size_t at, size_t& from) const {
+    if (reach != std::string_view::npos && at - pos > reach) from = std::max(from, at - reach);
+    if (!has_run) return;
+    size_t r = at;
+    while (r > from && run[static_cast<unsigned char>(text[r - 1])]) --r;
+    from = std::max(from, r - std::min(r, lead));
+  }
+};
+
+// Where a hint last held: First(text, p) is `at` (and `end`) for every p
+// in [pos, at].
+struct HintCursor {
+  size_t pos = std::string_view::npos;
+  size_t at = 0;
+  size_t end = 0;
+};
+
+namespace {
+
+// The match re.Match(text, pos, text.size(), UNANCHORED, groups, n) finds,
+// read from less of the text: the hints skip where no match can start (or
+// show that none follows), and with a bounded match length RE2 reads a
+// window at a time. It sees the text past a window's end for \b and $, so
+// a match that starts at least max_len before the end is the one a search
+// to the end finds; one that starts later is looked for again from its start.
+bool NextMatch(const RE2& re, std::string_view text, size_t pos,
+               const std::vector<HintTable>& hints, HintCursor* cursors, size_t max_len,
+               re2::StringPiece* groups, int n) {
+  const re2::StringPiece input(text.data(), text.size());
+  while (pos < text.size()) {
+    size_t from = pos;
+    size_t limit = text.size();  // where the matches that start before it end
+    // Each hint narrows the start further; no match starts before `from`,
+    // so each looks from there.
+    for (size_t i = 0; i < hints.size(); ++i) {
+      HintCursor& c = cursors[i];
+      if (!(c.pos <= from && (from <= c.at || c.at == std::string_view::npos))) {
+        c.pos = from;
+        c.at = hints[i].First(text, from, c.end);
+      }
+      if (c.at == std::string_view::npos) return false;
+      hints[i].Narrow(text, from, c.at, from);
+      limit = std::min(limit, c.end);
+    }
+    if (from >= limit) {  // no match in the run: none starts before `from`
+      pos = from;
+      continue;
+    }
+    size_t end = limit;
+    if (max_len != std::string::npos && end - from > max_len + kWindow)
+      end = from + max_len + kWindow;
+    if (!re.Match(input, from, end, RE2::UNANCHORED, groups, n)) {
+      if (end == text.size()) return false;
+      pos = end == limit ? limit : end - max_len + 1;  // no match starts before
+      continue;
+    }
+    const size_t mstart = static_cast<size_t>(groups[0].data() - text.data());
+    if (end == limit || mstart + max_len <= end) return true;
+    pos = mstart;
+  }
+  return false;
+}
+
 }  // namespace
 
 // ---- PatternRecogniser -----------------------------------------------------
@@ -165,8 +367,9 @@ struct PatternRecogniser::SetHolder {
   RE2::Set set;
 };
 
-PatternRecogniser::PatternRecogniser(std::string name, std::vector<PatternSpec> specs)
-    : name_(std::move(name)), specs_(std::move(specs)) {
+PatternRecogniser::PatternRecogniser(std::string name, std::vector<PatternSpec> specs,
+                                     bool shortcuts)
+    : name_(std::move(name)), specs_(std::move(specs)), shortcuts_(shortcuts) {
   RE2::Options opts;
   opts.set_log_errors(false);
   // The DFA needs room for the case-folded alternations; without it RE2
@@ -177,7 +380,13 @@ PatternRecogniser::PatternRecogniser(std::string name, std::vector<PatternSpec> 
     if (!re->ok() || re->NumberOfCapturingGroups() >= kMaxGroups ||
         s.span_group > re->NumberOfCapturingGroups())
       ok_ = false;
+    whole_.push_back(shortcuts && re->ok() && re->NumberOfCapturingGroups() == 1 &&
+                     s.span_group == 1 && GroupIsWholeMatch(s.regex));
     compiled_.push_back(std::move(re));
+    hints_.emplace_back();
+    if (shortcuts)
+      for (const MatchHint& h : s.hints) hints_.back().emplace_back(h);
+    if (s.hints.size() > kMaxHints) ok_ = false;
   }
   if (specs_.size() > 64) ok_ = false;  // FindSelected takes a 64-bit mask
   if (specs_.size() > 1) {
@@ -201,7 +410,8 @@ void PatternRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out
   if (!ok_) return;
   uint64_t wanted = AllSpecs();
   if (set_) {
-    std::vector<int> hits;
+    thread_local std::vector<int> hits;  // reused: no allocation per text
+    hits.clear();
     RE2::Set::ErrorInfo info;
     if (set_->set.Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
       wanted = 0;
@@ -216,18 +426,23 @@ void PatternRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out
 void PatternRecogniser::FindSelected(std::string_view text, uint64_t wanted,
                                      std::vector<PiiFinding>& out) const {
   if (!ok_ || wanted == 0) return;
-  const re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[kMaxGroups];
-  PatternMatch m;
+  thread_local PatternMatch m;  // reused: its groups keep their capacity
   m.text = text;
   for (size_t k = 0; k < specs_.size(); ++k) {
     if (!(wanted >> k & 1)) continue;
     const RE2& re = *compiled_[k];
     const PatternSpec& spec = specs_[k];
+    const std::vector<HintTable>& hints = hints_[k];
     const int n = re.NumberOfCapturingGroups() + 1;
+    // Group 1 is group 0: asking RE2 for the bounds alone spares it the
+    // submatch pass.
+    const bool whole = whole_[k];
+    const size_t max_len = shortcuts_ ? spec.max_length : std::string::npos;
     size_t pos = 0;
-    while (pos < text.size() &&
-           re.Match(input, pos, text.size(), RE2::UNANCHORED, groups, n)) {
+    std::array<HintCursor, kMaxHints> cursors;
+    while (NextMatch(re, text, pos, hints, cursors.data(), max_len, groups, whole ? 1 : n)) {
+      if (whole) groups[1] = groups[0];
       const size_t mstart = static_cast<size_t>(groups[0].data() - text.data());
       const size_t mend = mstart + groups[0].size();
       const re2::StringPiece span = groups[spec.span_group];
@@ -298,7 +513,8 @@ void PatternGroup::Find(std::string_view text, std::vector<PiiFinding>& out) con
     if (phone_) phone_->Find(text, out);
     return;
   }
-  std::vector<int> hits;
+  thread_local std::vector<int> hits;  // reused: no allocation per text
+  hits.clear();
   RE2::Set::ErrorInfo info;
   if (!set_->set.Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
     if (info.kind == RE2::Set::kNoError) return;  // no pattern matches anywhere
@@ -336,17 +552,18 @@ std::unique_ptr<PatternRecogniser> MakePostcodeRecogniser() {
                        return std::islower(static_cast<unsigned char>(c)) != 0;
                      });
                      return upper ? 0.7 : 0.6;
-                   }});
+                   },
+                   {Has(kDigits, 8)}, 16});
   // An outward code on its own ("NR2") only after "postcode", or before
   // "area"/"district": alone it is as likely a road (A47) or a code.
   specs.push_back({PiiType::kPostcode,
                    std::string("(?i)\\bpost ?codes?(?:\\s+(?:area|district|sector))?"
                                "(?:\\s+(?:of|is|was|in))?\\s*[:\\-]?\\s*(") +
                        kOutward + ")\\b",
-                   0.5, 1, nullptr});
+                   0.5, 1, nullptr, {Has(kDigits)}});
   specs.push_back({PiiType::kPostcode,
                    std::string("\\b(") + kOutward + ")\\s+(?i:area|district|postcode)\\b", 0.4,
-                   1, nullptr});
+                   1, nullptr, {Has(kDigits, 2)}});
   // A US ZIP code (5 digits, or ZIP+4) only right after a state in an
   // address line, "Springfield, IL 62704" or "Austin, Texas 78701": a
   // five-digit number alone is a count, a reference or a price. The town
@@ -367,7 +584,8 @@ std::unique_ptr<PatternRecogniser> MakePostcodeRecogniser() {
              m.end + 1 < m.text.size() && IsDigit(m.text[m.end + 1]))
            return kReject;
          return 0.6;
-       }});
+       },
+       {After(Has(","), std::string(kLetters) + "."), Has(kDigits)}});
   return std::make_unique<PatternRecogniser>("postcode", std::move(specs));
 }
 
@@ -376,7 +594,7 @@ std::unique_ptr<PatternRecogniser> MakeEmailRecogniser() {
   specs.push_back({PiiType::kEmail,
                    "(?i)((?:\\b[a-z0-9]|\\p{L})[\\p{L}0-9._%+'\\-]*@[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?"
                    "(?:\\.[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?)*\\.[a-z]{2,24})\\b",
-                   0.9, 1, nullptr});
+                   0.9, 1, nullptr, {After(Has("@"), std::string(kAlnum) + "._%+'-")}});
   return std::make_unique<PatternRecogniser>("email", std::move(specs));
 }
 
@@ -397,11 +615,11 @@ constexpr const char* kUrlTail = "[^\\s<>\"'\\x{201C}\\x{201D}\\x{2018}\\x{2019}
 std::unique_ptr<PatternRecogniser> MakeUrlRecogniser() {
   std::vector<PatternSpec> specs;
   specs.push_back({PiiType::kUrl, std::string("(?i)\\b((?:https?|ftp)://") + kUrlTail + "+)", 0.7,
-                   1, [](PatternMatch& m) { return UrlScore(m, 0.7, 0.5); }});
+                   1, [](PatternMatch& m) { return UrlScore(m, 0.7, 0.5); }, {Has(":", 8)}});
   specs.push_back({PiiType::kUrl,
                    std::string("(?i)\\b(www\\.[a-z0-9\\-]+(?:\\.[a-z0-9\\-]+)+(?:/") + kUrlTail +
                        "*)?)",
-                   0.7, 1, [](PatternMatch& m) { return UrlScore(m, 0.7, 0.5); }});
+                   0.7, 1, [](PatternMatch& m) { return UrlScore(m, 0.7, 0.5); }, {Has(".", 4)}});
   // Without scheme or www: only well-known top-level domains, or "statement.doc"
   // and "Mr.Smith" would be sites.
   specs.push_back(
@@ -410,7 +628,8 @@ std::unique_ptr<PatternRecogniser> MakeUrlRecogniser() {
                    "(?:com|co\\.uk|org\\.uk|gov\\.uk|ac\\.uk|me\\.uk|uk|org|net|io|me|tv|info|"
                    "biz|ly|gg|app|xyz|ru|eu|de|fr|ie)\\b(?:/") +
            kUrlTail + "*)?)",
-       0.6, 1, [](PatternMatch& m) { return UrlScore(m, 0.6, 0.3); }});
+       0.6, 1, [](PatternMatch& m) { return UrlScore(m, 0.6, 0.3); },
+       {After(HasPair(".", kLetters), std::string(kAlnum) + "-.")}});
   return std::make_unique<PatternRecogniser>("url", std::move(specs));
 }
 
@@ -426,7 +645,8 @@ std::unique_ptr<PatternRecogniser> MakeIpAddressRecogniser() {
                      const std::string s(m.groups[1]);
                      in_addr a;
                      return inet_pton(AF_INET, s.c_str(), &a) == 1 ? 0.6 : kReject;
-                   }});
+                   },
+                   {HasPair(".", kDigits, 3), Within(std::string(kDigits) + ".", 7)}, 16});
   specs.push_back({PiiType::kIpAddress, "(?i)((?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4})", 0.6, 1,
                    [](PatternMatch& m) {
                      // Times (22:15:30) and "e::" fail inet_pton or the digit count.
@@ -439,7 +659,8 @@ std::unique_ptr<PatternRecogniser> MakeIpAddressRecogniser() {
                      in6_addr a;
                      if (hex < 4 || inet_pton(AF_INET6, s.c_str(), &a) != 1) return kReject;
                      return 0.6;
-                   }});
+                   },
+                   {Has(":", 4), Within("0123456789abcdefABCDEF:", 2)}, 40});
   return std::make_unique<PatternRecogniser>("ip_address", std::move(specs));
 }
 
@@ -452,7 +673,8 @@ std::unique_ptr<PatternRecogniser> MakeHandleRecogniser() {
                      const std::string_view h = m.groups[1].substr(1);
                      if (h.size() > 30 || LooksLikeTime(h)) return kReject;
                      return 0.7;
-                   }});
+                   },
+                   {Has("@", 4)}});
   // A token after a cue word. Strong cues name an account, so any token that
   // is not a common word counts; weak cues ("profile", a platform) need a
   // token that looks made up (dot, underscore, digit) or quoted.
@@ -519,7 +741,11 @@ std::unique_ptr<PatternRecogniser> MakeHandleRecogniser() {
          }
          if (parts.size() < 3 || wordy < 2) return kReject;  // e.g., J.SMITH, v1.2.3
          return 0.5;
-       }});
+       },
+       // A dot or underscore before a letter or digit, or the two digits,
+       // after the character before the token and letters and digits.
+       {After({.alone = std::string(kDigits), .pair = "._", .next = std::string(kAlnum)}, kAlnum,
+              4)}});
   return std::make_unique<PatternRecogniser>("handle", std::move(specs));
 }
 
@@ -535,19 +761,22 @@ std::unique_ptr<PatternRecogniser> MakeVehicleRegistrationRecogniser() {
                      if (!((age >= 2 && age <= 29) || (age >= 51 && age <= 79))) return kReject;
                      if (IsBlockedVrmLetters(m.groups[3])) return 0.3;
                      return 0.6;
-                   }});
+                   },
+                   {Has(kDigits, 2)}, 8});
   // Prefix format (1983-2001): year letter, 1-3 digits, three letters.
   specs.push_back({PiiType::kVehicleRegistration,
                    "\\b([A-HJ-NPR-TV-Y][0-9]{1,3} ?([A-HJ-PR-Y]{3}))\\b", 0.35, 1,
                    [](PatternMatch& m) {
                      return IsBlockedVrmLetters(m.groups[2]) ? kReject : 0.35;
-                   }});
+                   },
+                   {Has(kDigits, 1)}, 8});
   // Suffix format (1963-1983): three letters, 1-3 digits, year letter.
   specs.push_back({PiiType::kVehicleRegistration,
                    "\\b(([A-HJ-PR-Y]{3}) ?[0-9]{1,3}[A-HJ-NPR-TV-Y])\\b", 0.25, 1,
                    [](PatternMatch& m) {
                      return IsBlockedVrmLetters(m.groups[2]) ? kReject : 0.25;
-                   }});
+                   },
+                   {Has(kDigits, 4)}, 8});
   return std::make_unique<PatternRecogniser>("vehicle_registration", std::move(specs));
 }
 
@@ -563,7 +792,8 @@ std::unique_ptr<PatternRecogniser> MakeNiNumberRecogniser() {
                      std::string p(m.groups[2]);
                      for (char& c : p) c = static_cast<char>(std::toupper(c));
                      return kNotIssued.count(p) ? kReject : 0.8;
-                   }});
+                   },
+                   {Has(kDigits, 8)}, 20});
   return std::make_unique<PatternRecogniser>("ni_number", std::move(specs));
 }
 
@@ -600,12 +830,14 @@ std::unique_ptr<PatternRecogniser> MakeDateRecogniser() {
                      if (uk >= 0) return uk;
                      // Month first, as Americans write it: 9/20/1968 can be nothing else.
                      return DateScore(m.groups[4], m.groups[2], m.groups[5], 0.5);
-                   }});
+                   },
+                   {HasPair("/.-", kDigits, 2), Within(std::string(kDigits) + "/.-", 6)}, 12});
   // ISO yyyy-mm-dd, also the date part of a timestamp.
   specs.push_back({PiiType::kDate, "\\b(((?:19|20)[0-9]{2})-([0-9]{2})-([0-9]{2}))(?:T|\\b)", 0.6,
                    1, [](PatternMatch& m) {
                      return DateScore(m.groups[4], m.groups[3], m.groups[2], 0.6);
-                   }});
+                   },
+                   {HasPair("-", kDigits, 4), Within(std::string(kDigits) + "-T", 10)}, 12});
   // 14 February 1997, 14th of Feb 1997, 30 October.
   specs.push_back({PiiType::kDate,
                    std::string("(?i)\\b(([0-9]{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+") + kMonthNames +
@@ -617,7 +849,8 @@ std::unique_ptr<PatternRecogniser> MakeDateRecogniser() {
                          mo != "MAY")
                        return kReject;
                      return DateScore(m.groups[2], mo, m.groups[4], m.groups[4].empty() ? 0.45 : 0.6);
-                   }});
+                   },
+                   {Has(kDigits, 0)}});
   // February 14 1997, Feb 14th, 1997, January 5, 2021, March 3rd.
   specs.push_back({PiiType::kDate,
                    std::string("(?i)\\b(") + kMonthNames +
@@ -639,7 +872,8 @@ std::unique_ptr<PatternRecogniser> MakeDateRecogniser() {
                           m.groups[4].empty()))
                        return kReject;
                      return DateScore(m.groups[3], m.groups[2], "", 0.45);
-                   }});
+                   },
+                   {Has(kDigits)}});
   // A weekday before a date: Monday 4th May, Tuesday, 5 January 2021,
   // Friday the 3rd of March, Sunday March 3rd. The day makes "may" a month.
   specs.push_back(
@@ -660,7 +894,8 @@ std::unique_ptr<PatternRecogniser> MakeDateRecogniser() {
          const std::string_view d = day_first ? m.groups[2] : m.groups[5];
          const std::string_view mo = day_first ? m.groups[3] : m.groups[4];
          return DateScore(d, mo, m.groups[6], m.groups[6].empty() ? 0.5 : 0.6);
-       }});
+       },
+       {Has(kDigits)}});
   // 30/10: day and month only, as narratives write event dates.
   specs.push_back({PiiType::kDate, "\\b(([0-9]{1,2})/([0-9]{1,2}))\\b", 0.35, 1,
                    [](PatternMatch& m) {
@@ -669,7 +904,8 @@ std::unique_ptr<PatternRecogniser> MakeDateRecogniser() {
                      if (m.end < m.text.size() && m.text[m.end] == '/') return kReject;
                      if (m.start > 0 && m.text[m.start - 1] == '/') return kReject;
                      return DateScore(m.groups[2], m.groups[3], "", 0.35);
-                   }});
+                   },
+                   {HasPair("/", kDigits, 2), Within(std::string(kDigits) + "/", 3)}, 8});
   return std::make_unique<PatternRecogniser>("date", std::move(specs));
 }
 
@@ -677,15 +913,19 @@ std::unique_ptr<PatternRecogniser> MakeCrimeNumberRecogniser() {
   std::vector<PatternSpec> specs;
   // CRS: division, sequence, two-digit year (C1/04512/14).
   specs.push_back({PiiType::kCrimeNumber, "(?i)\\b([A-Z]{1,2}[0-9]{1,2}/[0-9]{3,6}/[0-9]{2})\\b",
-                   0.85, 1, nullptr});
+                   0.85, 1, nullptr, {HasPair("/", kDigits, 8), Within(CaseFolded(kAlnum) + "/", 9)},
+                   20});
   // RMS: RMS-15-0004711, also without the hyphens.
-  specs.push_back({PiiType::kCrimeNumber, "(?i)\\b(RMS-?[0-9]{2}-?[0-9]{7})\\b", 0.9, 1, nullptr});
+  specs.push_back({PiiType::kCrimeNumber, "(?i)\\b(RMS-?[0-9]{2}-?[0-9]{7})\\b", 0.9, 1, nullptr,
+                   {Has(kDigits, 6), Within(CaseFolded(kAlnum) + "-", 12)}, 16});
   // The bare forms a narrative may use: 04512/14 and 15-0004711.
   specs.push_back({PiiType::kCrimeNumber, "\\b([0-9]{5}/[0-9]{2})\\b", 0.45, 1, [](PatternMatch& m) {
                      if (m.end < m.text.size() && m.text[m.end] == '/') return kReject;
                      return 0.45;
-                   }});
-  specs.push_back({PiiType::kCrimeNumber, "\\b([0-9]{2}-[0-9]{7})\\b", 0.5, 1, nullptr});
+                   },
+                   {HasPair("/", kDigits, 5), Within(std::string(kDigits) + "/", 8)}, 8});
+  specs.push_back({PiiType::kCrimeNumber, "\\b([0-9]{2}-[0-9]{7})\\b", 0.5, 1, nullptr,
+                   {HasPair("-", kDigits, 2), Within(std::string(kDigits) + "-", 10)}, 10});
   return std::make_unique<PatternRecogniser>("crime_number", std::move(specs));
 }
 
@@ -733,7 +973,9 @@ std::unique_ptr<PatternRecogniser> MakeAddressRecogniser() {
            if (IsStopWord(w)) return kReject;
          }
          return m.groups[2].empty() ? 0.7 : 0.8;
-       }});
+       },
+       // The house number, after "flat 3" and the like.
+       {After(Has(kDigits), kLettersSpace)}});
   // A street named without a house number (Church Lane, DEREHAM ROAD): the
   // place of an offence or a home, less sure, so context decides.
   specs.push_back(
@@ -752,7 +994,9 @@ std::unique_ptr<PatternRecogniser> MakeAddressRecogniser() {
            if (w != "of" && w != "the" && IsStopWord(w)) return kReject;
          }
          return 0.3;
-       }});
+       },
+       // A capital first, and the street type's capital after white space.
+       {Has(kUpper, 0), After(HasPair(kSpace, kUpper), std::string(kLettersSpace) + "'")}});
   return std::make_unique<PatternRecogniser>("address", std::move(specs));
 }
 
@@ -916,12 +1160,14 @@ struct RegionPlan {
   std::array<NumberDesc, 8> others;  // premium, toll-free, shared, VoIP, personal, pager, UAN, voicemail
 
   // PhoneNumberUtil::GetNumberTypeHelper(nsn) != UNKNOWN.
+  // Any type will do, so the common ones are tried first.
   bool KnownType(std::string_view nsn) const {
     if (!general.Matches(nsn)) return false;
+    if (fixed_line.Matches(nsn)) return true;
+    if (!same_mobile_and_fixed_line_pattern && mobile.Matches(nsn)) return true;
     for (const NumberDesc& d : others)
       if (d.Matches(nsn)) return true;
-    if (fixed_line.Matches(nsn)) return true;
-    return !same_mobile_and_fixed_line_pattern && mobile.Matches(nsn);
+    return false;
   }
 };
 
@@ -1188,13 +1434,17 @@ class PhoneRecogniser::UkRules {
   int min_nsn_ = 7;                  // the shortest national number of +44
 };
 
-PhoneRecogniser::PhoneRecogniser(bool uk_rules)
-    : cache_(std::make_unique<Cache>()), uk_rules_(uk_rules ? UkRules::Get() : nullptr) {
+PhoneRecogniser::PhoneRecogniser(bool uk_rules, bool shortcuts)
+    : candidate_max_(shortcuts ? kPhoneCandidateMax : std::string::npos),
+      cache_(std::make_unique<Cache>()),
+      uk_rules_(uk_rules ? UkRules::Get() : nullptr) {
   RE2::Options opts;
   opts.set_log_errors(false);
   // Digit runs with the separators numbers are written with: "07700 900123",
   // "+44 (0)7700 900123", "(01603) 123 456", "01603-123456".
   candidate_ = std::make_unique<RE2>(kPhoneCandidate, opts);
+  // Every candidate is a run of at least 7 digits and separators.
+  if (shortcuts) candidate_hint_.emplace_back(Within(std::string(kDigits) + " ()-.+", 7));
 }
 
 PhoneRecogniser::~PhoneRecogniser() = default;
@@ -1370,12 +1620,12 @@ bool PhoneCueBefore(std::string_view text, size_t pos) {
 }  // namespace
 
 void PhoneRecogniser::Find(std::string_view text, std::vector<PiiFinding>& out) const {
-  const re2::StringPiece input(text.data(), text.size());
   re2::StringPiece g[1];
   size_t pos = 0;
   std::string candidate;
   std::vector<PhoneHit> hits;
-  while (pos < text.size() && candidate_->Match(input, pos, text.size(), RE2::UNANCHORED, g, 1)) {
+  HintCursor cursor;
+  while (NextMatch(*candidate_, text, pos, candidate_hint_, &cursor, candidate_max_, g, 1)) {
     const size_t cstart = static_cast<size_t>(g[0].data() - text.data());
     const size_t cend = cstart + g[0].size();
     pos = cend;

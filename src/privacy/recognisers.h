@@ -33,12 +33,38 @@ struct PatternMatch {
 // Returns the finding's score, or a negative number to reject the match.
 using PatternValidator = std::function<double(PatternMatch&)>;
 
+// A condition every match of a pattern meets, so that the search can skip
+// text where no match can start and stop when none can follow. The match
+// holds a byte of `alone`, or a byte of `pair` followed by one of `next`, at
+// most `reach` bytes after its start (npos: anywhere in it) and, when `run`
+// is given, after at most `lead` bytes and then bytes of `run` only. With
+// `within`, the hint is instead that every byte of the match is one of
+// `within` and that it has at least `min_run` bytes: it lies in one run of
+// them. A wrong hint loses findings; a test compares every pattern with and
+// without its hints.
+struct MatchHint {
+  std::string alone;
+  std::string pair = {};
+  std::string next = {};
+  size_t reach = std::string::npos;
+  std::string run = {};
+  size_t lead = 0;
+  std::string within = {};
+  size_t min_run = 1;
+};
+
+struct HintTable;  // a MatchHint as byte tables (recognisers.cpp)
+
 struct PatternSpec {
   PiiType type;
   std::string regex;  // RE2 syntax
   double score;       // used when there is no validator
   int span_group = 0;  // which capture group is the finding
   PatternValidator validate;  // optional
+  std::vector<MatchHint> hints = {};  // optional, all must hold
+  // The longest match in bytes, when it is bounded: then the search reads a
+  // window of the text at a time, not all of it after each match.
+  size_t max_length = std::string::npos;
 };
 
 // Runs several regular expressions; every match of every pattern is a raw
@@ -47,7 +73,9 @@ struct PatternSpec {
 // not hide a right one that starts inside it.
 class PatternRecogniser : public Recogniser {
  public:
-  PatternRecogniser(std::string name, std::vector<PatternSpec> specs);
+  // Without `shortcuts` the specs' hints and max_length are ignored and RE2
+  // extracts every submatch: the plain search, which tests compare with.
+  PatternRecogniser(std::string name, std::vector<PatternSpec> specs, bool shortcuts = true);
   ~PatternRecogniser() override;
 
   std::string_view Name() const override { return name_; }
@@ -67,6 +95,7 @@ class PatternRecogniser : public Recogniser {
 
  private:
   static constexpr int kMaxGroups = 16;  // capture groups of one pattern, whole match included
+  static constexpr size_t kMaxHints = 4;  // hints of one pattern
   uint64_t AllSpecs() const {
     return specs_.size() >= 64 ? ~uint64_t{0} : (uint64_t{1} << specs_.size()) - 1;
   }
@@ -74,6 +103,11 @@ class PatternRecogniser : public Recogniser {
   std::string name_;
   std::vector<PatternSpec> specs_;
   std::vector<std::unique_ptr<re2::RE2>> compiled_;
+  // By spec: its hints as byte tables, and whether its only group is the
+  // whole match (then RE2 need not extract submatches).
+  std::vector<std::vector<HintTable>> hints_;
+  std::vector<bool> whole_;
+  bool shortcuts_;
   // One DFA pass over the text says which patterns match at all, so the
   // patterns that do not are never scanned one by one.
   struct SetHolder;
@@ -93,7 +127,9 @@ class PhoneRecogniser : public Recogniser {
   // numbering plan for +44, read once from its metadata into RE2, with the
   // same answers; the rest, and all candidates without `uk_rules`, go to
   // libphonenumber.
-  explicit PhoneRecogniser(bool uk_rules = true);
+  // Without `shortcuts` the candidates are searched for in all the text
+  // (tests compare).
+  explicit PhoneRecogniser(bool uk_rules = true, bool shortcuts = true);
   ~PhoneRecogniser() override;
   std::string_view Name() const override { return "phone"; }
   std::vector<PiiType> Types() const override { return {PiiType::kPhone}; }
@@ -102,6 +138,8 @@ class PhoneRecogniser : public Recogniser {
  private:
   class UkRules;
   std::unique_ptr<re2::RE2> candidate_;
+  std::vector<HintTable> candidate_hint_;  // empty without shortcuts
+  size_t candidate_max_;
   struct Cache;
   std::unique_ptr<Cache> cache_;
   const UkRules* uk_rules_;  // shared and never freed; null without the rules

@@ -5,9 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "privacy/pii.h"
 #include "privacy/pii_speed.h"
@@ -301,6 +303,132 @@ TEST(RecognisersTest, PatternGroupFindsWhatItsMembersFind) {
     for (const auto& m : members) m->Find(text, one_by_one);
     EXPECT_EQ(together, one_by_one) << text;
   }
+}
+
+// Text that reaches the edges of the search shortcuts: the patterns' own
+// shapes run together, cut short, next to digits, dots, slashes and letters,
+// and with the multi-byte letters (?i) folds k and s to.
+std::vector<std::string> ShortcutTexts() {
+  static constexpr const char* kPieces[] = {
+      "07700 900123", "01603-123456", "+44 (0)1603 123 456", "(555) 123-4567", "555.123.4567",
+      "01.42.68.53.00", "14/02/1997", "1/2/34", "30/10", "24/7", "12/03-14", "2021-03-04T10:00",
+      "1997-02-14", "14 February 1997", "Feb 14th, 1997", "Monday 4th May", "March 3rd", "may",
+      "C1/04512/14", "RMS-15-0004711", "rms150004711", "04512/14", "15-0004711", "NR2 1AB",
+      "nr25 6ab", "GIR 0AA", "postcode NR2", "NR2 area", "Springfield, IL 62704", "AB12 CDE",
+      "A123 BCD", "ABC 123D", "QQ 12 34 56 C", "qq123456c", "192.168.0.1", "1.2.3.4.5",
+      "fe80::1:2:3", "22:15:30", "@john_doe", "@10pm", "j.smith@example.com", "x@y.co.uk",
+      "www.facebook.com/x.y", "https://t.co/abc", "hotmail.com", "statement.doc",
+      "tyler.brennan.32", "hot_wendy_71", "xmariax87", "IMG_1234", "profile hot_wendy_71",
+      "username is 'Bob99'", "12 High Street", "Flat 3, 12a-14 Church Lane", "12 the road",
+      "Church Lane", "ON CHURCH LANE", "DEREHAM ROAD", "Prince of Wales Road", "Mill Lane’s",
+      "\xC5\xBFt", "Wal\xE2\x84\xAA", "12 High \xC5\xBFt", "C\xE2\x84\xAA" "1/04512/14",
+      "caf\xC3\xA9@b\xC3\xBC.de", "o'brien@example.com", "\xE2\x80\x99", "Tel:", "mobile",
+      "call me on", "4673395", "x123", "ext. 12",
+      "the", "and", "a", "1", "12", "123", "1234", "12345", "/", ".", "-", ":", ",", "@", "_", "(",
+      ")", "+", "'", "\n", "\t", "  "};
+  static constexpr const char* kGlue[] = {" ", " ", " ", "", ".", ",", "/", "-", "\n", ". ", ": "};
+  uint64_t state = 99;
+  auto below = [&](uint64_t n) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<size_t>((state >> 33) % n);
+  };
+  std::vector<std::string> texts;
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    for (size_t n = 1 + below(12); n > 0; --n) {
+      std::string piece = kPieces[below(std::size(kPieces))];
+      if (below(5) == 0 && piece.size() > 1) piece.resize(1 + below(piece.size() - 1));
+      text += piece;
+      text += kGlue[below(std::size(kGlue))];
+    }
+    texts.push_back(std::move(text));
+  }
+  // Long texts: the search reads them a window at a time.
+  for (int i = 0; i < 100; ++i) {
+    std::string text;
+    for (size_t n = 2 + below(30); n > 0; --n) text += texts[below(texts.size())] + " ";
+    texts.push_back(std::move(text));
+  }
+  // Long runs of one shape, so that matches fall at every place of a window.
+  static constexpr const char* kRepeated[] = {
+      "15-0004711", "04512/14", "C1/04512/14", "RMS-15-0004711", "14/02/1997", "1/2",
+      "1997-02-14", "1.2.3.4", "fe80::1", "07700 900123", "01.42.68.53.00", "AB12 CDE",
+      "QQ123456C", "NR2 1AB"};
+  for (const char* piece : kRepeated)
+    for (const char* glue : {"", "-", "/", ".", " "})
+      for (int prefix = 0; prefix < 4; ++prefix) {
+        std::string text(static_cast<size_t>(prefix), '1');
+        for (int n = 0; n < 16; ++n) text += std::string(piece) + glue;
+        texts.push_back(std::move(text));
+      }
+  // A shape at every distance after a decoy that the hints stop at, in one
+  // run of the bytes the shape is made of: it falls at every place of the
+  // window the search reads after the decoy.
+  static constexpr struct {
+    const char* decoy;
+    char filler;
+    const char* piece;
+  } kDistant[] = {
+      {"1-2", '-', "-15-0004711"},   {"1/2", '/', "/04512/14"},   {"1/2", '/', "/C1/04512/14"},
+      {"1", '-', "-RMS-15-0004711"}, {"1.2", '.', ".14/02/1997"}, {"1/2", '/', "/3/4"},
+      {"1-2", '-', "-1997-02-14"},   {"1.2", '.', ".1.2.3.4"},    {"1", ' ', " NR2 1AB"},
+      {"1", ' ', " AB12 CDE"},       {"1", ' ', " QQ123456C"},    {"1", ' ', " 07700 900123"},
+      {"1:", ':', ":fe80::1"},
+      // (?i) patterns take the KELVIN SIGN for k and LONG S for s: longer
+      // matches (between letters, as \b is ASCII).
+      {"1", '-', "-RM\xC5\xBF-15-0004711"}, {"1", ' ', " a\xE2\x84\xAA\xE2\x84\xAA 12 34 56 C"},
+      {"1", ' ', " a\xE2\x84\xAA\xE2\x84\xAA" "1A 1\xC5\xBF\xC5\xBF" "a"}};
+  for (const auto& d : kDistant)
+    for (size_t gap = 0; gap <= 120; ++gap)
+      texts.push_back(std::string(d.decoy) + std::string(gap, d.filler) + d.piece + " x");
+  for (const char* cue : {"Tel: ", "TEL ", "call me on ", "mobile no ", "Tel:"})
+    for (const char* number : {"4673395", "467 3395", "46733951", "01603 123456"}) {
+      texts.push_back(std::string(cue) + number + ".");
+      texts.push_back(std::string(cue) + number);
+    }
+  return texts;
+}
+
+// The hints and windows (MatchHint, PatternSpec::max_length) and the
+// bounds-only search for whole-match groups change nothing: every pattern
+// finds what the plain search finds, alone and with the others.
+TEST(RecognisersTest, SearchShortcutsChangeNothing) {
+  std::vector<std::string> texts = MakePiiSpeedRecords(1, 11);
+  texts.resize(800);
+  for (const Positive& c : kPositives) texts.emplace_back(c.text);
+  for (const Negative& c : kNegatives) texts.emplace_back(c.text);
+  for (std::string& t : ShortcutTexts()) texts.push_back(std::move(t));
+  size_t findings = 0;
+  for (auto make : {MakePostcodeRecogniser, MakeEmailRecogniser, MakeUrlRecogniser,
+                    MakeIpAddressRecogniser, MakeHandleRecogniser,
+                    MakeVehicleRegistrationRecogniser, MakeNiNumberRecogniser,
+                    MakeDateRecogniser, MakeCrimeNumberRecogniser, MakeAddressRecogniser}) {
+    const auto fast = make();
+    const PatternRecogniser plain(std::string(fast->Name()), fast->specs(), /*shortcuts=*/false);
+    ASSERT_TRUE(plain.ok());
+    for (const std::string& text : texts) {
+      for (size_t k = 0; k < fast->specs().size(); ++k) {
+        std::vector<PiiFinding> a, b;
+        fast->FindSelected(text, uint64_t{1} << k, a);
+        plain.FindSelected(text, uint64_t{1} << k, b);
+        findings += b.size();
+        EXPECT_EQ(a, b) << fast->Name() << " pattern " << k << ": " << text;
+      }
+      std::vector<PiiFinding> a, b;
+      fast->Find(text, a);
+      plain.Find(text, b);
+      EXPECT_EQ(a, b) << fast->Name() << ": " << text;
+    }
+  }
+  PhoneRecogniser fast_phone, plain_phone(/*uk_rules=*/true, /*shortcuts=*/false);
+  for (const std::string& text : texts) {
+    std::vector<PiiFinding> a, b;
+    fast_phone.Find(text, a);
+    plain_phone.Find(text, b);
+    findings += b.size();
+    EXPECT_EQ(a, b) << "phone: " << text;
+  }
+  EXPECT_GT(findings, 5000u);  // the texts do reach the patterns
 }
 
 }  // namespace
