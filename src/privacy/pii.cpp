@@ -16,11 +16,9 @@
 #include "privacy/address_block.h"
 #include "privacy/address_recogniser.h"
 #include "privacy/financial_recognisers.h"
-#include "privacy/identity_number_recogniser.h"
 #include "privacy/name_recognisers.h"
 #include "privacy/ner_tagger.h"
 #include "privacy/recognisers.h"
-#include "privacy/time_recogniser.h"
 
 namespace foidesk::privacy {
 namespace {
@@ -226,8 +224,6 @@ Result<Detector> Detector::CreateDefault(const std::string& config_dir, Detector
   recognisers.push_back(std::make_unique<PaymentCardRecogniser>());
   recognisers.push_back(std::make_unique<IbanRecogniser>());
   recognisers.push_back(std::make_unique<BankAccountRecogniser>());
-  recognisers.push_back(MakeTimeRecogniser());
-  recognisers.push_back(MakeIdNumberRecogniser());
   if (model) recognisers.push_back(std::make_unique<TaggerRecogniser>(gaz, model));
   return Detector(std::move(recognisers), std::move(*context), options);
 }

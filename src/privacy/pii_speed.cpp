@@ -13,7 +13,9 @@
 #include <chrono>
 #include <string_view>
 
+#include "privacy/identity_number_recogniser.h"
 #include "privacy/recognisers.h"
+#include "privacy/time_recogniser.h"
 
 namespace foidesk::privacy {
 namespace {
@@ -180,11 +182,17 @@ PiiSpeed MeasureNaivePiiSpeed(size_t megabytes, uint64_t seed) {
   using i18n::phonenumbers::PhoneNumberUtil;
   const std::vector<std::string> records = MakePiiSpeedRecords(megabytes, seed);
   std::vector<std::unique_ptr<PatternRecogniser>> recognisers;
+  // The same patterns as the detector's, each searched for in all the text
+  // (no skip hints or windows).
   for (auto make : {MakePostcodeRecogniser, MakeEmailRecogniser, MakeUrlRecogniser,
                     MakeIpAddressRecogniser, MakeHandleRecogniser,
                     MakeVehicleRegistrationRecogniser, MakeNiNumberRecogniser,
-                    MakeDateRecogniser, MakeCrimeNumberRecogniser, MakeAddressRecogniser})
-    recognisers.push_back(make());
+                    MakeDateRecogniser, MakeCrimeNumberRecogniser, MakeAddressRecogniser,
+                    MakeTimeRecogniser, MakeIdNumberRecogniser}) {
+    const auto r = make();
+    recognisers.push_back(
+        std::make_unique<PatternRecogniser>(std::string(r->Name()), r->specs(), /*shortcuts=*/false));
+  }
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   PiiSpeed s;
   s.records = records.size();

@@ -19,6 +19,9 @@
 #include <set>
 #include <unordered_map>
 
+#include "privacy/identity_number_recogniser.h"
+#include "privacy/time_recogniser.h"
+
 namespace foidesk::privacy {
 namespace {
 
@@ -1696,6 +1699,8 @@ std::vector<std::unique_ptr<Recogniser>> MakePatternRecognisers() {
   r.push_back(MakeDateRecogniser());
   r.push_back(MakeCrimeNumberRecogniser());
   r.push_back(MakeAddressRecogniser());
+  r.push_back(MakeTimeRecogniser());
+  r.push_back(MakeIdNumberRecogniser());
   std::vector<std::unique_ptr<Recogniser>> all;
   all.push_back(std::make_unique<PatternGroup>(std::move(r), std::make_unique<PhoneRecogniser>()));
   return all;

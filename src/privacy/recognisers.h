@@ -190,7 +190,9 @@ std::unique_ptr<PatternRecogniser> MakeDateRecogniser();
 std::unique_ptr<PatternRecogniser> MakeCrimeNumberRecogniser();
 std::unique_ptr<PatternRecogniser> MakeAddressRecogniser();
 
-// All of the above plus the phone recogniser, as one PatternGroup.
+// All of the above, the time and identity number recognisers
+// (time_recogniser.h, identity_number_recogniser.h) and the phone
+// recogniser, as one PatternGroup.
 std::vector<std::unique_ptr<Recogniser>> MakePatternRecognisers();
 
 }  // namespace foidesk::privacy

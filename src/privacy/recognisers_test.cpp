@@ -11,8 +11,10 @@
 #include <string_view>
 #include <vector>
 
+#include "privacy/identity_number_recogniser.h"
 #include "privacy/pii.h"
 #include "privacy/pii_speed.h"
+#include "privacy/time_recogniser.h"
 
 namespace foidesk::privacy {
 namespace {
@@ -294,7 +296,8 @@ TEST(RecognisersTest, PatternGroupFindsWhatItsMembersFind) {
   for (auto make : {MakePostcodeRecogniser, MakeEmailRecogniser, MakeUrlRecogniser,
                     MakeIpAddressRecogniser, MakeHandleRecogniser,
                     MakeVehicleRegistrationRecogniser, MakeNiNumberRecogniser,
-                    MakeDateRecogniser, MakeCrimeNumberRecogniser, MakeAddressRecogniser})
+                    MakeDateRecogniser, MakeCrimeNumberRecogniser, MakeAddressRecogniser,
+                    MakeTimeRecogniser, MakeIdNumberRecogniser})
     members.push_back(make());
   members.push_back(std::make_unique<PhoneRecogniser>());
   for (const std::string& text : texts) {
