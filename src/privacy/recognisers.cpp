@@ -711,8 +711,8 @@ std::unique_ptr<PatternRecogniser> MakeHandleRecogniser() {
   // an underscore between words, or six or more letters then two digits.
   specs.push_back(
       {PiiType::kHandle,
-       "(?:^|[^A-Za-z0-9._@/\\\-])([A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]{6,}[0-9]{2})"
-       "(?:$|[^A-Za-z0-9_@/\\\-.]|\\.(?:$|[^A-Za-z0-9]))",
+       "(?:^|[^A-Za-z0-9._@/\\-])([A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]{6,}[0-9]{2})"
+       "(?:$|[^A-Za-z0-9_@/\\-.]|\\.(?:$|[^A-Za-z0-9]))",
        0.5, 1, [](PatternMatch& m) {
          const std::string_view tok = m.groups[1];
          std::vector<std::string_view> parts;
