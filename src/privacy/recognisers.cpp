@@ -395,7 +395,7 @@ PatternRecogniser::PatternRecogniser(std::string name, std::vector<PatternSpec> 
   if (specs_.size() > 1) {
     set_ = std::make_unique<SetHolder>(opts);
     for (const PatternSpec& s : specs_)
-      if (set_->set.Add(s.regex, nullptr) < 0) ok_ = false;
+      if (set_->set.Add(shortcuts_ ? s.SetRegex() : s.regex, nullptr) < 0) ok_ = false;
     if (!set_->set.Compile()) set_.reset();  // without it every pattern is scanned
   }
 }
@@ -486,7 +486,7 @@ PatternGroup::PatternGroup(std::vector<std::unique_ptr<PatternRecogniser>> membe
   for (size_t i = 0; i < members_.size(); ++i) {
     const auto& specs = members_[i]->specs();
     for (size_t k = 0; k < specs.size(); ++k) {
-      ok &= set->set.Add(specs[k].regex, nullptr) >= 0;
+      ok &= set->set.Add(specs[k].SetRegex(), nullptr) >= 0;
       owner_.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(k)});
     }
   }
@@ -598,6 +598,8 @@ std::unique_ptr<PatternRecogniser> MakeEmailRecogniser() {
                    "(?i)((?:\\b[a-z0-9]|\\p{L})[\\p{L}0-9._%+'\\-]*@[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?"
                    "(?:\\.[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?)*\\.[a-z]{2,24})\\b",
                    0.9, 1, nullptr, {After(Has("@"), std::string(kAlnum) + "._%+'-")}});
+  // Its local part lives through every word; the set needs only the "@".
+  specs.back().prefilter = "@";
   return std::make_unique<PatternRecogniser>("email", std::move(specs));
 }
 
@@ -633,6 +635,10 @@ std::unique_ptr<PatternRecogniser> MakeUrlRecogniser() {
            kUrlTail + "*)?)",
        0.6, 1, [](PatternMatch& m) { return UrlScore(m, 0.6, 0.3); },
        {After(HasPair(".", kLetters), std::string(kAlnum) + "-.")}});
+  // Its labels live through every word; the set needs only the ending.
+  specs.back().prefilter =
+      "(?i)\\.(?:com|co\\.uk|org\\.uk|gov\\.uk|ac\\.uk|me\\.uk|uk|org|net|io|me|tv|info|"
+      "biz|ly|gg|app|xyz|ru|eu|de|fr|ie)\\b";
   return std::make_unique<PatternRecogniser>("url", std::move(specs));
 }
 
@@ -664,6 +670,8 @@ std::unique_ptr<PatternRecogniser> MakeIpAddressRecogniser() {
                      return 0.6;
                    },
                    {Has(":", 4), Within("0123456789abcdefABCDEF:", 2)}, 40});
+  // It lives through every run of the letters a to f; the set needs two colons.
+  specs.back().prefilter = ":[0-9A-Fa-f]{0,4}:";
   return std::make_unique<PatternRecogniser>("ip_address", std::move(specs));
 }
 
@@ -749,6 +757,8 @@ std::unique_ptr<PatternRecogniser> MakeHandleRecogniser() {
        // after the character before the token and letters and digits.
        {After({.alone = std::string(kDigits), .pair = "._", .next = std::string(kAlnum)}, kAlnum,
               4)}});
+  // Its threads live through every word; the set needs only the joint.
+  specs.back().prefilter = "[A-Za-z0-9][._][A-Za-z0-9]|[A-Za-z][0-9][0-9]";
   return std::make_unique<PatternRecogniser>("handle", std::move(specs));
 }
 
@@ -979,6 +989,8 @@ std::unique_ptr<PatternRecogniser> MakeAddressRecogniser() {
        },
        // The house number, after "flat 3" and the like.
        {After(Has(kDigits), kLettersSpace)}});
+  // It lives through three words after every number; the set needs the street type.
+  specs.back().prefilter = std::string("(?i)\\s(?:") + kStreetTypesAll + ")\\b";
   // A street named without a house number (Church Lane, DEREHAM ROAD): the
   // place of an offence or a home, less sure, so context decides.
   specs.push_back(
@@ -1000,6 +1012,8 @@ std::unique_ptr<PatternRecogniser> MakeAddressRecogniser() {
        },
        // A capital first, and the street type's capital after white space.
        {Has(kUpper, 0), After(HasPair(kSpace, kUpper), std::string(kLettersSpace) + "'")}});
+  // It lives through every capitalised word; the set needs only the street type.
+  specs.back().prefilter = std::string("\\s(?:") + kStreetTypesBare + ")\\b";
   return std::make_unique<PatternRecogniser>("address", std::move(specs));
 }
 

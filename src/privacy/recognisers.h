@@ -65,6 +65,15 @@ struct PatternSpec {
   // The longest match in bytes, when it is bounded: then the search reads a
   // window of the text at a time, not all of it after each match.
   size_t max_length = std::string::npos;
+  // For the shared RE2::Set pre-filter only: a looser pattern that matches
+  // wherever `regex` does. A pattern whose threads stay alive through every
+  // word ("[A-Za-z]{6,}[0-9]{2}") multiplies the states of the set's
+  // automaton; a short necessary condition does not. A wrong one loses
+  // findings: a test compares the group with its members run one by one.
+  // Empty: the set uses `regex`.
+  std::string prefilter = {};
+
+  const std::string& SetRegex() const { return prefilter.empty() ? regex : prefilter; }
 };
 
 // Runs several regular expressions; every match of every pattern is a raw
@@ -73,7 +82,7 @@ struct PatternSpec {
 // not hide a right one that starts inside it.
 class PatternRecogniser : public Recogniser {
  public:
-  // Without `shortcuts` the specs' hints and max_length are ignored and RE2
+  // Without `shortcuts` the specs' hints, max_length and pre-filter patterns are ignored and RE2
   // extracts every submatch: the plain search, which tests compare with.
   PatternRecogniser(std::string name, std::vector<PatternSpec> specs, bool shortcuts = true);
   ~PatternRecogniser() override;
